@@ -1,0 +1,15 @@
+package org.bindbackend.api;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/** The backend's REST API under {@code /api}; the embedded provider is a JAX-RS application of its own. */
+@ApplicationPath("/api")
+public class ApiApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(PingResource.class, WhoamiResource.class, AuthenticationFilter.class, UnhandledErrors.class);
+    }
+}

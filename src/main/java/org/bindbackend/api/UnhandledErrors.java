@@ -1,0 +1,32 @@
+package org.bindbackend.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every exception an API resource lets escape becomes the JSON error: a client's mistake keeps its 4xx status,
+ * anything else is logged and answered {@code INTERNAL_ERROR} without a stack trace.
+ */
+@Provider
+public class UnhandledErrors implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnhandledErrors.class.getName());
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        ApiError error;
+        if (thrown instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            int status = web.getResponse().getStatus();
+            error = new ApiError(status, ApiError.codeFor(status), web.getResponse().getStatusInfo().getReasonPhrase(), "");
+        } else {
+            LOG.log(Level.SEVERE, "An API request failed", thrown);
+            error = new ApiError(500, ApiError.Code.INTERNAL_ERROR, "The request failed", "The server log has the details.");
+        }
+        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(error.toJson()).build();
+    }
+}

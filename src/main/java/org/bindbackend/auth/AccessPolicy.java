@@ -1,0 +1,25 @@
+package org.bindbackend.auth;
+
+import org.bindbackend.config.Settings;
+
+/**
+ * Who may use the backend: with {@code oidc.allowed-users} or {@code oidc.allowed-groups} set, only a user named
+ * in the first (by subject, user name or email) or member of a group in the second.
+ */
+public final class AccessPolicy {
+
+    private AccessPolicy() {
+    }
+
+    public static boolean allows(Settings settings, Identity identity) {
+        if (!settings.restrictsUsers()) {
+            return true;
+        }
+        if (settings.allowedUsers().contains(identity.subject())
+                || settings.allowedUsers().contains(identity.name())
+                || !identity.email().isEmpty() && settings.allowedUsers().contains(identity.email())) {
+            return true;
+        }
+        return identity.groups().stream().anyMatch(settings.allowedGroups()::contains);
+    }
+}

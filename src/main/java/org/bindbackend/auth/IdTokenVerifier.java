@@ -1,0 +1,146 @@
+package org.bindbackend.auth;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bindbackend.config.Settings;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.JoseException;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
+import org.jose4j.lang.InvalidAlgorithmException;
+import org.jose4j.lang.UnresolvableKeyException;
+
+/**
+ * Verifies the provider's ID token with this backend's own code before a login is trusted (OpenID Connect Core
+ * 1.0, §3.1.3.7), because the container's checks alone let unsigned and HMAC-signed tokens through.
+ */
+public final class IdTokenVerifier {
+
+    private static final Logger LOG = Logger.getLogger(IdTokenVerifier.class.getName());
+    /** Tolerated clock difference between this server and the provider. */
+    static final int CLOCK_SKEW_SECONDS = 60;
+
+    private final Settings settings;
+
+    public IdTokenVerifier(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @return the verified claims
+     * @throws LoginFailedException naming the check that failed
+     */
+    public JwtClaims verify(String idToken, VerificationKeyResolver keys) throws LoginFailedException {
+        checkAlgorithm(idToken);
+        JwtConsumer consumer = new JwtConsumerBuilder()
+                // Step 6 and 7: the signature, with one of the configured algorithms only (never none or HMAC).
+                .setVerificationKeyResolver(keys)
+                .setJwsAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                        settings.signingAlgorithms().toArray(String[]::new)))
+                // Step 2: iss exactly equal to the configured issuer.
+                .setExpectedIssuer(true, settings.issuerUrl().toString())
+                // Step 3: aud contains the client id.
+                .setExpectedAudience(true, settings.clientId())
+                // Step 9 and 10: exp in the future, iat present and not in the future; nbf honoured when present.
+                .setRequireExpirationTime()
+                .setRequireIssuedAt()
+                .setIssuedAtRestrictions(CLOCK_SKEW_SECONDS, 24 * 60 * 60)
+                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
+                .setRequireSubject()
+                .build();
+        try {
+            JwtClaims claims = consumer.processToClaims(idToken);
+            checkAuthorizedParty(claims);
+            if (!claims.hasClaim("nonce")) {
+                // Step 11: the container compares the value with the one it sent; a token without one is a replay.
+                throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED, "the ID token has no nonce");
+            }
+            return claims;
+        } catch (InvalidJwtException e) {
+            String reason = describe(e);
+            LOG.log(Level.WARNING, "Login refused: the provider''s ID token failed verification: {0}", reason);
+            throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED, reason);
+        } catch (MalformedClaimException e) {
+            throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED, "a claim has the wrong type: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Steps 6 and 7: the algorithm is one the settings accept, checked before any key is looked up, so that an
+     * unsigned or HMAC token is named for what it is.
+     */
+    private void checkAlgorithm(String idToken) throws LoginFailedException {
+        String algorithm;
+        try {
+            algorithm = JsonWebStructure.fromCompactSerialization(idToken).getAlgorithmHeaderValue();
+        } catch (JoseException e) {
+            throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED, "the ID token is not a JWS");
+        }
+        if (algorithm == null || !settings.signingAlgorithms().contains(algorithm)) {
+            LOG.log(Level.WARNING, "Login refused: the provider''s ID token is signed with {0}", algorithm);
+            throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED,
+                    "the ID token is not signed with an accepted algorithm (" + algorithm + "; accepted: "
+                            + String.join(", ", settings.signingAlgorithms()) + ")");
+        }
+    }
+
+    /** Steps 4 and 5: with several audiences azp must be present, and when present it must be this client. */
+    private void checkAuthorizedParty(JwtClaims claims) throws MalformedClaimException, LoginFailedException {
+        List<String> audiences = claims.getAudience();
+        String azp = claims.getClaimValue("azp", String.class);
+        if (audiences.size() > 1 && azp == null) {
+            throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED,
+                    "the ID token has several audiences and no azp claim");
+        }
+        if (azp != null && !azp.equals(settings.clientId())) {
+            throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED,
+                    "the ID token was issued to another client (azp \"" + azp + "\")");
+        }
+    }
+
+    private String describe(InvalidJwtException e) {
+        if (e.hasExpired()) {
+            return "the ID token has expired";
+        }
+        if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
+            return "the ID token's issuer is not the configured oidc.issuer-url " + settings.issuerUrl();
+        }
+        if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+            return "the ID token is not meant for this client (aud does not contain " + settings.clientId() + ")";
+        }
+        if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
+            return "the ID token's signature is invalid";
+        }
+        if (e.hasErrorCode(ErrorCodes.SIGNATURE_MISSING) || causedBy(e, InvalidAlgorithmException.class)) {
+            return "the ID token is not signed with an accepted algorithm (" + String.join(", ", settings.signingAlgorithms()) + ")";
+        }
+        if (causedBy(e, UnresolvableKeyException.class)) {
+            return "the ID token is signed with a key the provider does not publish";
+        }
+        if (e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING) || e.hasErrorCode(ErrorCodes.ISSUED_AT_MISSING)
+                || e.hasErrorCode(ErrorCodes.SUBJECT_MISSING)) {
+            return "the ID token lacks a required claim (exp, iat or sub)";
+        }
+        if (e.hasErrorCode(ErrorCodes.NOT_YET_VALID) || e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)
+                || e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_PAST)) {
+            return "the ID token's time claims are not sane (iat or nbf in the future, or iat too old)";
+        }
+        return "the ID token is invalid";
+    }
+
+    private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

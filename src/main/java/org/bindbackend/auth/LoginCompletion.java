@@ -1,0 +1,55 @@
+package org.bindbackend.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bindbackend.auth.provider.OpenIdProvider;
+import org.bindbackend.auth.provider.ProviderException;
+import org.bindbackend.config.BackendSettings;
+import org.bindbackend.config.Settings;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+
+/**
+ * Turns the container's finished OpenID Connect login into a backend session: the ID token is verified by this
+ * backend's own code, the user checked against the allow-lists, and only then is a session token issued.
+ */
+@ApplicationScoped
+public class LoginCompletion {
+
+    private static final Logger LOG = Logger.getLogger(LoginCompletion.class.getName());
+
+    @Inject
+    BackendSettings backendSettings;
+
+    @Inject
+    OpenIdProvider provider;
+
+    @Inject
+    SessionTokens sessionTokens;
+
+    /** The verified, allowed identity behind the raw ID token the container received. */
+    public Identity verify(String idToken) throws LoginFailedException, ProviderException {
+        Settings settings = backendSettings.get();
+        JwtClaims claims = new IdTokenVerifier(settings).verify(idToken, provider.keyResolver());
+        Identity identity;
+        try {
+            identity = IdentityClaims.of(claims, settings);
+        } catch (MalformedClaimException e) {
+            throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED, "the ID token's sub is not a string");
+        }
+        if (!AccessPolicy.allows(settings, identity)) {
+            LOG.log(Level.WARNING, "Login refused: {0} ({1}) is not in oidc.allowed-users or oidc.allowed-groups",
+                    new Object[] {identity.name(), identity.subject()});
+            throw new LoginFailedException(LoginFailedException.Reason.NOT_ALLOWED,
+                    "you are not in the users or groups allowed to use this backend");
+        }
+        LOG.log(Level.FINE, "ID token verified for {0}; session issued", identity.subject());
+        return identity;
+    }
+
+    public String issueSession(Identity identity) {
+        return sessionTokens.issue(identity);
+    }
+}

@@ -1,0 +1,25 @@
+package org.bindbackend.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdProviderMetadata;
+
+/**
+ * The browser login: Jakarta Security's OpenID Connect mechanism (authorization code flow, OIDC Core §3.1), its
+ * values fed by {@link OidcClientConfig}. It runs the ceremony (redirect, state, nonce, code exchange); the
+ * backend then verifies the ID token itself and issues its own session (see {@code CallbackServlet}).
+ */
+@ApplicationScoped
+@OpenIdAuthenticationMechanismDefinition(
+        providerURI = "${oidcConfig.providerUri}",
+        clientId = "${oidcConfig.clientId}",
+        clientSecret = "${oidcConfig.clientSecret}",
+        redirectURI = "${oidcConfig.redirectUri}",
+        scopeExpression = "${oidcConfig.scopes}",
+        providerMetadata = @OpenIdProviderMetadata(authorizationEndpoint = "${oidcConfig.authorizationEndpoint}"),
+        claimsDefinition = @ClaimsDefinition(
+                callerNameClaim = "${oidcConfig.usernameClaim}",
+                callerGroupsClaim = "${oidcConfig.groupsClaim}"))
+public class OpenIdLogin {
+}

@@ -1,0 +1,99 @@
+package org.bindbackend.auth.provider;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The HTTP client this backend's own code uses to reach the OpenID Provider (discovery, JWKS), trusting the
+ * JDK's CAs plus those of {@code oidc.ca-file}.
+ */
+public final class ProviderHttp {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final SSLContext sslContext;
+    private final HttpClient client;
+
+    public ProviderHttp(Optional<Path> caFile) {
+        this.sslContext = caFile.map(ProviderHttp::trusting).orElseGet(ProviderHttp::defaultContext);
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(sslContext)
+                .build();
+    }
+
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
+    /** GETs a JSON document; a status other than 200 is a {@link ProviderException}. */
+    public String getJson(URI uri) throws ProviderException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json").GET().build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new ProviderException(ProviderException.Kind.BAD_RESPONSE, uri,
+                        "answered HTTP " + response.statusCode(), null);
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw ProviderException.from(uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(ProviderException.Kind.UNREACHABLE, uri, "the request was interrupted", e);
+        }
+    }
+
+    /** An SSL context that trusts the JDK's default CAs and every certificate in the PEM file. */
+    static SSLContext trusting(Path pemFile) {
+        try {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            defaults.init((KeyStore) null);
+            int index = 0;
+            for (var manager : defaults.getTrustManagers()) {
+                if (manager instanceof javax.net.ssl.X509TrustManager x509) {
+                    for (var issuer : x509.getAcceptedIssuers()) {
+                        store.setCertificateEntry("jdk-" + index++, issuer);
+                    }
+                }
+            }
+            try (InputStream in = Files.newInputStream(pemFile)) {
+                for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                    store.setCertificateEntry("ca-file-" + index++, certificate);
+                }
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the CA certificates of " + pemFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SSLContext defaultContext() {
+        try {
+            return SSLContext.getDefault();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JVM has no default TLS context", e);
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package org.bindbackend.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads the raw settings and validates them once, collecting every problem instead of stopping at the first,
+ * so that one start tells an operator everything to fix.
+ */
+public final class SettingsReader {
+
+    static final String DEFAULT_EXTERNAL_URL = "http://localhost:8080";
+    static final Duration DEFAULT_TOKEN_EXPIRY = Duration.ofHours(1);
+    static final Duration MAX_TOKEN_EXPIRY = Duration.ofDays(1);
+    static final String EMBEDDED_ISSUER_PATH = "/oidc";
+    static final String CALLBACK_PATH = "/api/callback";
+    /** JWS algorithms (RFC 7518 §3.1) an ID token may be signed with; {@code none} and HMAC are never accepted. */
+    static final Set<String> ASYMMETRIC_ALGORITHMS = Set.of(
+            "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA");
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Function<String, Optional<String>> source;
+    private final List<SettingProblem> problems = new ArrayList<>();
+
+    private SettingsReader(Function<String, Optional<String>> source) {
+        this.source = source;
+    }
+
+    /**
+     * @param source looks a key up in MicroProfile Config (or, in tests, a map); blank values count as absent
+     */
+    public static SettingsResult read(Function<String, Optional<String>> source) {
+        return new SettingsReader(source).read();
+    }
+
+    private SettingsResult read() {
+        OidcMode mode = mode();
+        boolean embedded = mode == OidcMode.EMBEDDED;
+        URI externalUrl = externalUrl(embedded);
+
+        URI issuerUrl = embedded ? embeddedIssuer(externalUrl) : externalIssuer();
+        Optional<String> clientId = value(Setting.OIDC_ISSUER_CLIENT_ID);
+        Optional<String> secret = value(Setting.CLIENT_SECRET_ENV).or(() -> value(Setting.OIDC_ISSUER_CLIENT_SECRET));
+        boolean generated = embedded && clientId.isEmpty() && secret.isEmpty();
+        checkClient(embedded, clientId, secret);
+
+        URI callbackUrl = callbackUrl(externalUrl);
+        Optional<URI> authorizeUrl = authorizeUrl(embedded);
+        Optional<Path> caFile = caFile();
+        Set<String> allowedUsers = list(Setting.OIDC_ALLOWED_USERS);
+        Set<String> allowedGroups = list(Setting.OIDC_ALLOWED_GROUPS);
+        List<String> extraScopes = List.copyOf(list(Setting.OIDC_EXTRA_SCOPES));
+        Set<String> algorithms = signingAlgorithms();
+        Duration tokenExpiry = tokenExpiry();
+        int verbosity = verbosity();
+
+        if (!problems.isEmpty()) {
+            return SettingsResult.invalid(problems);
+        }
+        return SettingsResult.valid(new Settings(
+                mode, externalUrl, issuerUrl,
+                clientId.orElseGet(() -> "bind-backend-" + random(9)),
+                new Secret(secret.orElseGet(() -> random(32))),
+                generated, callbackUrl, authorizeUrl, caFile, allowedUsers, allowedGroups, extraScopes,
+                value(Setting.OIDC_USERNAME_CLAIM).orElse("preferred_username"),
+                value(Setting.OIDC_EMAIL_CLAIM).orElse("email"),
+                value(Setting.OIDC_GROUPS_CLAIM).orElse("groups"),
+                algorithms, tokenExpiry, verbosity));
+    }
+
+    private OidcMode mode() {
+        Optional<String> raw = value(Setting.OIDC_TYPE);
+        if (raw.isEmpty()) {
+            return OidcMode.EXTERNAL;
+        }
+        Optional<OidcMode> mode = OidcMode.parse(raw.get());
+        if (mode.isEmpty()) {
+            problem(Setting.OIDC_TYPE, quote(raw.get()) + " is not a mode", "external or embedded");
+            return OidcMode.EXTERNAL;
+        }
+        return mode.get();
+    }
+
+    /**
+     * The kube-bind flags have no setting for the backend's own URL: when {@code external-url} is not set it is
+     * read off the callback URL (or, in embedded mode, the issuer URL), so that the seed's flags alone suffice.
+     */
+    private URI externalUrl(boolean embedded) {
+        String raw = value(Setting.EXTERNAL_URL)
+                .or(() -> value(Setting.OIDC_CALLBACK_URL).flatMap(url -> stripSuffix(url, CALLBACK_PATH)))
+                .or(() -> embedded ? value(Setting.OIDC_ISSUER_URL).flatMap(url -> stripSuffix(url, EMBEDDED_ISSUER_PATH)) : Optional.empty())
+                .orElse(DEFAULT_EXTERNAL_URL);
+        Optional<URI> url = httpUrl(Setting.EXTERNAL_URL, raw, "this backend's URL as browsers reach it, e.g. https://bind.example.com");
+        url.filter(u -> !u.getRawPath().isEmpty() && !"/".equals(u.getRawPath())).ifPresent(u -> problem(
+                Setting.EXTERNAL_URL, quote(raw) + " has a path", "the backend at the root of its host, e.g. https://bind.example.com"));
+        return url.map(SettingsReader::withoutTrailingSlash).orElse(URI.create(DEFAULT_EXTERNAL_URL));
+    }
+
+    private URI embeddedIssuer(URI externalUrl) {
+        URI expected = URI.create(externalUrl + EMBEDDED_ISSUER_PATH);
+        Optional<String> raw = value(Setting.OIDC_ISSUER_URL);
+        if (raw.isPresent()) {
+            Optional<URI> given = httpUrl(Setting.OIDC_ISSUER_URL, raw.get(), expected.toString());
+            if (given.isPresent() && !withoutTrailingSlash(given.get()).equals(expected)) {
+                problem(Setting.OIDC_ISSUER_URL, quote(raw.get()) + " is not this backend's embedded provider",
+                        expected + " (external-url followed by /oidc), or leave it unset in embedded mode");
+            }
+        }
+        return expected;
+    }
+
+    private URI externalIssuer() {
+        Optional<String> raw = value(Setting.OIDC_ISSUER_URL);
+        if (raw.isEmpty()) {
+            problem(Setting.OIDC_ISSUER_URL, "it is not set", "the provider's issuer URL, e.g. https://keycloak.example.com/realms/main");
+            return null;
+        }
+        return httpUrl(Setting.OIDC_ISSUER_URL, raw.get(), "the provider's issuer URL, e.g. https://keycloak.example.com/realms/main")
+                .map(SettingsReader::withoutTrailingSlash).orElse(null);
+    }
+
+    private void checkClient(boolean embedded, Optional<String> clientId, Optional<String> secret) {
+        if (!embedded && clientId.isEmpty()) {
+            problem(Setting.OIDC_ISSUER_CLIENT_ID, "it is not set", "the client id registered for this backend at the provider");
+        }
+        if (!embedded && secret.isEmpty()) {
+            problem(Setting.OIDC_ISSUER_CLIENT_SECRET, "it is not set (nor " + Setting.CLIENT_SECRET_ENV + ")",
+                    "the client secret registered for this backend at the provider");
+        }
+        if (embedded && clientId.isPresent() != secret.isPresent()) {
+            Setting missing = clientId.isPresent() ? Setting.OIDC_ISSUER_CLIENT_SECRET : Setting.OIDC_ISSUER_CLIENT_ID;
+            problem(missing, "it is not set while its pair is", "both client id and secret, or neither (then both are generated)");
+        }
+    }
+
+    private URI callbackUrl(URI externalUrl) {
+        URI expected = URI.create(externalUrl + CALLBACK_PATH);
+        Optional<String> raw = value(Setting.OIDC_CALLBACK_URL);
+        if (raw.isEmpty()) {
+            return expected;
+        }
+        Optional<URI> given = httpUrl(Setting.OIDC_CALLBACK_URL, raw.get(), expected.toString());
+        if (given.isPresent() && !given.get().equals(expected)) {
+            problem(Setting.OIDC_CALLBACK_URL, quote(raw.get()) + " is not this backend's callback",
+                    expected + " (external-url followed by " + CALLBACK_PATH + ")");
+        }
+        return expected;
+    }
+
+    private Optional<URI> authorizeUrl(boolean embedded) {
+        Optional<String> raw = value(Setting.OIDC_AUTHORIZE_URL);
+        if (raw.isPresent() && embedded) {
+            problem(Setting.OIDC_AUTHORIZE_URL, "it is set in embedded mode", "it unset: the embedded provider has its own endpoint");
+            return Optional.empty();
+        }
+        return raw.flatMap(url -> httpUrl(Setting.OIDC_AUTHORIZE_URL, url, "the provider's authorization endpoint"));
+    }
+
+    private Optional<Path> caFile() {
+        Optional<String> raw = value(Setting.OIDC_CA_FILE);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path = Path.of(raw.get());
+        try {
+            if (!Files.readString(path).contains("-----BEGIN CERTIFICATE-----")) {
+                problem(Setting.OIDC_CA_FILE, quote(raw.get()) + " holds no PEM certificate", "a PEM file of CA certificates");
+            }
+        } catch (IOException | RuntimeException e) {
+            problem(Setting.OIDC_CA_FILE, quote(raw.get()) + " cannot be read (" + e.getClass().getSimpleName() + ")",
+                    "a readable PEM file of CA certificates");
+        }
+        return Optional.of(path);
+    }
+
+    private Set<String> signingAlgorithms() {
+        Set<String> algorithms = list(Setting.OIDC_SIGNING_ALGORITHMS);
+        if (algorithms.isEmpty()) {
+            return Set.of("RS256");
+        }
+        for (String algorithm : algorithms) {
+            if (!ASYMMETRIC_ALGORITHMS.contains(algorithm)) {
+                problem(Setting.OIDC_SIGNING_ALGORITHMS, quote(algorithm) + " is not an accepted signature algorithm",
+                        "a list of " + String.join(", ", ASYMMETRIC_ALGORITHMS.stream().sorted().toList())
+                                + " (none and HMAC are never accepted)");
+            }
+        }
+        return algorithms;
+    }
+
+    private Duration tokenExpiry() {
+        Optional<String> raw = value(Setting.TOKEN_EXPIRY);
+        if (raw.isEmpty()) {
+            return DEFAULT_TOKEN_EXPIRY;
+        }
+        Optional<Duration> parsed = Durations.parse(raw.get())
+                .filter(d -> !d.isZero() && d.compareTo(MAX_TOKEN_EXPIRY) <= 0);
+        if (parsed.isEmpty()) {
+            problem(Setting.TOKEN_EXPIRY, quote(raw.get()) + " is not a duration between 1s and 24h", "e.g. 1h, 30m or 1h30m");
+        }
+        return parsed.orElse(DEFAULT_TOKEN_EXPIRY);
+    }
+
+    private int verbosity() {
+        Optional<String> raw = value(Setting.VERBOSITY);
+        if (raw.isEmpty()) {
+            return 0;
+        }
+        try {
+            int level = Integer.parseInt(raw.get().trim());
+            if (level >= 0 && level <= 10) {
+                return level;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problem(Setting.VERBOSITY, quote(raw.get()) + " is not a level", "a whole number from 0 to 10 (2 logs each OIDC step)");
+        return 0;
+    }
+
+    private Optional<URI> httpUrl(Setting setting, String raw, String expected) {
+        try {
+            URI uri = new URI(raw.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                problem(setting, quote(raw) + " is not an absolute http or https URL", expected);
+                return Optional.empty();
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                problem(setting, quote(raw) + " has a query, fragment or user info", expected);
+                return Optional.empty();
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            problem(setting, quote(raw) + " is not a URL (" + e.getReason() + ")", expected);
+            return Optional.empty();
+        }
+    }
+
+    private Set<String> list(Setting setting) {
+        Set<String> values = new LinkedHashSet<>();
+        value(setting).ifPresent(raw -> Arrays.stream(raw.split("[,\\s]+"))
+                .map(String::trim).filter(s -> !s.isEmpty()).forEach(values::add));
+        return Collections.unmodifiableSet(values);
+    }
+
+    private Optional<String> value(Setting setting) {
+        return value(setting.key());
+    }
+
+    private Optional<String> value(String key) {
+        return source.apply(key).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private void problem(Setting setting, String problem, String expected) {
+        problems.add(new SettingProblem(setting, problem, expected));
+    }
+
+    private static Optional<String> stripSuffix(String url, String suffix) {
+        String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return trimmed.endsWith(suffix)
+                ? Optional.of(trimmed.substring(0, trimmed.length() - suffix.length()))
+                : Optional.empty();
+    }
+
+    private static URI withoutTrailingSlash(URI uri) {
+        String text = uri.toString();
+        return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
+    }
+
+    private static String quote(String value) {
+        return "\"" + value + "\"";
+    }
+
+    private static String random(int bytes) {
+        byte[] buffer = new byte[bytes];
+        RANDOM.nextBytes(buffer);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
+    }
+}

@@ -1,0 +1,52 @@
+package org.bindbackend.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bindbackend.issuer.IssuerKeys;
+
+/**
+ * At start: validates the settings once, sets the log verbosity and says loudly what an operator must know
+ * (the embedded provider accepts anyone; nobody is restricted).
+ */
+@ApplicationScoped
+public class StartupReport {
+
+    private static final Logger LOG = Logger.getLogger(StartupReport.class.getName());
+    /** Kept referenced: java.util.logging holds loggers weakly, and a collected logger forgets its level. */
+    private static final List<Logger> OIDC_LOGGERS = List.of(
+            Logger.getLogger("org.bindbackend"), Logger.getLogger("org.glassfish.soteria"));
+    /** {@code --v=2} and above: each OIDC step (redirect, callback, token request, validation, session). */
+    static final int OIDC_DEBUG_VERBOSITY = 2;
+
+    @Inject
+    BackendSettings backendSettings;
+
+    @Inject
+    IssuerKeys issuerKeys;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (!backendSettings.valid()) {
+            LOG.severe("bind-backend is NOT configured (" + backendSettings.problems().size()
+                    + " invalid settings, each logged above); it serves nothing but health until they are fixed.");
+            return;
+        }
+        Settings settings = backendSettings.get();
+        if (settings.verbosity() >= OIDC_DEBUG_VERBOSITY) {
+            OIDC_LOGGERS.forEach(logger -> logger.setLevel(Level.FINE));
+        }
+        if (settings.embedded()) {
+            issuerKeys.ready();
+            LOG.warning(EmbeddedBanner.text(settings));
+        } else if (!settings.restrictsUsers()) {
+            LOG.warning("Neither oidc.allowed-users nor oidc.allowed-groups is set: every user of "
+                    + settings.issuerUrl() + " can use this backend.");
+        }
+        LOG.info("bind-backend started in " + settings.mode().value() + " mode at " + settings.externalUrl()
+                + ", issuer " + settings.issuerUrl() + ", client id " + settings.clientId());
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The backend's settings: one typed {@link org.bindbackend.config.Settings} record, read from MicroProfile Config
+ * (system properties, environment variables, server configuration, the launcher's flags) and validated once at
+ * start by {@link org.bindbackend.config.SettingsReader}, which reports every problem as one log line naming the
+ * key, what is wrong and what is expected.
+ */
+package org.bindbackend.config;

@@ -1,0 +1,70 @@
+package org.bindbackend.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bindbackend.api.ApiError;
+import org.bindbackend.auth.LoginFailedException;
+import org.bindbackend.auth.LoginMechanism;
+import org.bindbackend.config.BackendSettings;
+
+/**
+ * The error page of every error the container raises (web.xml): the OpenID Connect mechanism answers most
+ * failures with a bare 401 or an exception, which become here a readable page for browsers or the JSON error
+ * for API callers, with a status that says whose fault it was.
+ */
+@WebServlet(ErrorPageServlet.PATH)
+public class ErrorPageServlet extends HttpServlet {
+
+    static final String PATH = "/error";
+    private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
+
+    @Inject
+    BackendSettings backendSettings;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Throwable thrown = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer value ? value : 500;
+        String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        if (request.getAttribute(LoginMechanism.FAILURE_ATTRIBUTE) instanceof LoginFailedException failed) {
+            Pages.loginFailed(response, failed.status(), failed.getMessage());
+            return;
+        }
+        Failure failure = classify(thrown, status, uri);
+        if (thrown != null) {
+            LOG.log(failure.status() >= 500 && failure.status() != 503 && failure.status() != 502 ? Level.SEVERE : Level.WARNING,
+                    "Request " + uri + " failed: " + failure.message(), thrown);
+        }
+        if (JsonCaller.wants(request, uri)) {
+            JsonCaller.write(response, new ApiError(failure.status(), ApiError.codeFor(failure.status()), failure.message(), ""));
+        } else {
+            Pages.error(response, failure);
+        }
+    }
+
+    private Failure classify(Throwable thrown, int status, String uri) {
+        if (!backendSettings.valid()) {
+            return new Failure(503, "Not configured", "This backend's settings are invalid; the server log names each "
+                    + "setting to fix.");
+        }
+        if (thrown != null) {
+            return Failure.of(thrown);
+        }
+        return switch (status) {
+            case 400 -> new Failure(400, "Bad request", "The request is malformed.");
+            case 401 -> new Failure(401, "Not logged in", "Log in first.");
+            case 403 -> new Failure(403, "Forbidden", "You may not use this.");
+            case 404 -> new Failure(404, "Not found", "There is nothing at this address.");
+            case 405 -> new Failure(405, "Method not allowed", "This address does not accept that method.");
+            default -> status >= 500 ? Failure.internal() : new Failure(status, "Request failed", "The request failed.");
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package org.bindbackend.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.bindbackend.auth.Authenticator;
+import org.bindbackend.auth.Identity;
+
+/** {@code GET /}: who is logged in, with a logout button; otherwise a login button. */
+@WebServlet("")
+public class HomeServlet extends HttpServlet {
+
+    @Inject
+    Authenticator authenticator;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Identity> caller = authenticator.caller(request);
+        if (caller.isEmpty()) {
+            Html.write(response, HttpServletResponse.SC_OK, "bind-backend",
+                    "<p>You are not logged in.</p><p><a class=\"button\" href=\"/login\">Log in</a></p>");
+            return;
+        }
+        Identity identity = caller.get();
+        String groups = identity.groups().isEmpty() ? "<span class=\"muted\">none</span>"
+                : Html.escape(String.join(", ", identity.groups()));
+        Html.write(response, HttpServletResponse.SC_OK, "bind-backend",
+                "<p>You are logged in.</p><dl>"
+                        + "<dt>Name</dt><dd id=\"name\">" + Html.escape(identity.name()) + "</dd>"
+                        + "<dt>Email</dt><dd id=\"email\">" + Html.escape(identity.email()) + "</dd>"
+                        + "<dt>Groups</dt><dd id=\"groups\">" + groups + "</dd>"
+                        + "<dt>Subject</dt><dd>" + Html.escape(identity.subject()) + "</dd>"
+                        + "<dt>Issuer</dt><dd>" + Html.escape(identity.issuer()) + "</dd></dl>"
+                        + "<form method=\"post\" action=\"/api/logout\"><button class=\"button\" type=\"submit\">"
+                        + "Log out</button></form>");
+    }
+}

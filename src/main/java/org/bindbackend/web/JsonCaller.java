@@ -1,0 +1,30 @@
+package org.bindbackend.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.bindbackend.api.ApiError;
+
+/** Tells programs from browsers: API paths and JSON-only callers get JSON errors, browsers get pages. */
+final class JsonCaller {
+
+    private JsonCaller() {
+    }
+
+    static boolean wants(HttpServletRequest request, String path) {
+        String accept = request.getHeader("Accept");
+        boolean browserPath = path.endsWith("/api/callback");
+        boolean apiPath = path.startsWith("/api/") && !browserPath;
+        return apiPath || accept != null && accept.contains("application/json") && !accept.contains("text/html");
+    }
+
+    static void write(HttpServletResponse response, ApiError error) throws IOException {
+        response.setStatus(error.status());
+        response.setContentType("application/json");
+        response.setHeader("Cache-Control", "no-store");
+        if (error.status() == HttpServletResponse.SC_UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        response.getWriter().write(error.toJson().toString());
+    }
+}

@@ -1,0 +1,26 @@
+package org.bindbackend.web;
+
+import jakarta.servlet.annotation.HttpConstraint;
+import jakarta.servlet.annotation.ServletSecurity;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The one URL the container protects ({@code **}: any authenticated caller, Servlet 6.0 §13.8.1): requesting it
+ * unauthenticated makes the OpenID Connect mechanism redirect to the provider. The login ends at the callback,
+ * which never comes back here; a browser that does arrive here is sent home.
+ */
+@WebServlet(LoginStartServlet.PATH)
+@ServletSecurity(@HttpConstraint(rolesAllowed = "**"))
+public class LoginStartServlet extends HttpServlet {
+
+    static final String PATH = "/login/start";
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.sendRedirect(request.getContextPath() + ReturnPath.HOME);
+    }
+}

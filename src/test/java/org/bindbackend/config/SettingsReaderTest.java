@@ -1,0 +1,201 @@
+package org.bindbackend.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsReaderTest {
+
+    private static final Map<String, String> EXTERNAL = Map.of(
+            "oidc.type", "external",
+            "oidc.issuer-url", "https://login.example.com/realms/main",
+            "oidc.issuer-client-id", "bind",
+            "oidc.issuer-client-secret", "s3cret",
+            "external-url", "https://bind.example.com");
+
+    private static SettingsResult read(Map<String, String> values) {
+        return SettingsReader.read(key -> Optional.ofNullable(values.get(key)));
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... keyValues) {
+        Map<String, String> values = new HashMap<>(base);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            values.put(keyValues[i], keyValues[i + 1]);
+        }
+        return values;
+    }
+
+    private static SettingProblem onlyProblem(Map<String, String> values) {
+        List<SettingProblem> problems = read(values).problems();
+        assertEquals(1, problems.size(), () -> "problems: " + problems);
+        return problems.get(0);
+    }
+
+    @Test
+    void defaultsToExternalModeSoThatAForgottenSettingOpensNothing() {
+        SettingsResult result = read(Map.of());
+        assertTrue(result.settings().isEmpty());
+        Set<Setting> missing = Set.copyOf(result.problems().stream().map(SettingProblem::setting).toList());
+        assertEquals(Set.of(Setting.OIDC_ISSUER_URL, Setting.OIDC_ISSUER_CLIENT_ID, Setting.OIDC_ISSUER_CLIENT_SECRET), missing);
+    }
+
+    @Test
+    void embeddedModeNeedsNothingElseAndGeneratesItsClient() {
+        Settings settings = read(Map.of("oidc.type", "embedded")).settings().orElseThrow();
+        assertEquals(URI.create("http://localhost:8080/oidc"), settings.issuerUrl());
+        assertEquals(URI.create("http://localhost:8080/api/callback"), settings.callbackUrl());
+        assertTrue(settings.clientGenerated());
+        Settings again = read(Map.of("oidc.type", "embedded")).settings().orElseThrow();
+        assertNotEquals(settings.clientId(), again.clientId());
+        assertNotEquals(settings.clientSecret().reveal(), again.clientSecret().reveal());
+        assertTrue(settings.clientSecret().reveal().length() >= 40);
+    }
+
+    @Test
+    void embeddedModeDerivesTheServerFromTheSeedsFlags() {
+        Settings settings = read(Map.of("oidc.type", "embedded",
+                "oidc.issuer-url", "https://bind.example.com/oidc",
+                "oidc.callback-url", "https://bind.example.com/api/callback")).settings().orElseThrow();
+        assertEquals(URI.create("https://bind.example.com"), settings.externalUrl());
+        assertTrue(settings.secure());
+    }
+
+    @Test
+    void embeddedIssuerMustPointAtThisServer() {
+        SettingProblem problem = onlyProblem(Map.of("oidc.type", "embedded",
+                "external-url", "http://127.0.0.1:9000", "oidc.issuer-url", "https://elsewhere.example.com/oidc"));
+        assertEquals(Setting.OIDC_ISSUER_URL, problem.setting());
+        assertTrue(problem.message().contains("http://127.0.0.1:9000/oidc"), problem.message());
+    }
+
+    @Test
+    void callbackMustBeThisServersCallback() {
+        SettingProblem problem = onlyProblem(with(EXTERNAL, "oidc.callback-url", "https://bind.example.com/callback"));
+        assertEquals(Setting.OIDC_CALLBACK_URL, problem.setting());
+        assertTrue(problem.message().contains("https://bind.example.com/api/callback"), problem.message());
+    }
+
+    @Test
+    void unknownModeIsNamedWithItsFlagAndEnvVar() {
+        SettingProblem problem = onlyProblem(with(EXTERNAL, "oidc.type", "mock"));
+        assertEquals("Invalid setting oidc.type (flag --oidc-type, env OIDC_TYPE): \"mock\" is not a mode; "
+                + "expected external or embedded.", problem.message());
+    }
+
+    @Test
+    void issuerMustBeAnHttpUrl() {
+        SettingProblem problem = onlyProblem(with(EXTERNAL, "oidc.issuer-url", "ftp://login.example.com"));
+        assertEquals(Setting.OIDC_ISSUER_URL, problem.setting());
+        assertTrue(problem.problem().contains("not an absolute http or https URL"));
+    }
+
+    @Test
+    void issuerTrailingSlashIsDropped() {
+        Settings settings = read(with(EXTERNAL, "oidc.issuer-url", "https://login.example.com/realms/main/"))
+                .settings().orElseThrow();
+        assertEquals(URI.create("https://login.example.com/realms/main"), settings.issuerUrl());
+    }
+
+    @Test
+    void secretComesFromTheKubeBindEnvironmentVariableFirst() {
+        Map<String, String> values = with(EXTERNAL, "OIDC_CLIENT_SECRET", "from-env");
+        assertEquals("from-env", read(values).settings().orElseThrow().clientSecret().reveal());
+        values.remove("oidc.issuer-client-secret");
+        assertTrue(read(values).settings().isPresent());
+    }
+
+    @Test
+    void secretNeverAppearsInAProblemOrInToString() {
+        Map<String, String> values = with(EXTERNAL, "oidc.type", "embedded", "oidc.issuer-client-id", "",
+                "oidc.issuer-url", "", "external-url", "");
+        values.put("oidc.issuer-client-secret", "topsecret-value");
+        SettingsResult result = read(values);
+        assertFalse(result.problems().toString().contains("topsecret-value"));
+        Settings settings = read(EXTERNAL).settings().orElseThrow();
+        assertFalse(settings.toString().contains("s3cret"));
+    }
+
+    @Test
+    void embeddedClientIdWithoutSecretIsRefused() {
+        SettingProblem problem = onlyProblem(Map.of("oidc.type", "embedded", "oidc.issuer-client-id", "dev"));
+        assertEquals(Setting.OIDC_ISSUER_CLIENT_SECRET, problem.setting());
+    }
+
+    @Test
+    void tokenExpiryReadsGoDurations() {
+        assertEquals(Duration.ofMinutes(90), read(with(EXTERNAL, "token-expiry", "1h30m")).settings().orElseThrow().tokenExpiry());
+        assertEquals(Duration.ofHours(1), read(EXTERNAL).settings().orElseThrow().tokenExpiry());
+        assertEquals(Setting.TOKEN_EXPIRY, onlyProblem(with(EXTERNAL, "token-expiry", "soon")).setting());
+        assertEquals(Setting.TOKEN_EXPIRY, onlyProblem(with(EXTERNAL, "token-expiry", "0s")).setting());
+        assertEquals(Setting.TOKEN_EXPIRY, onlyProblem(with(EXTERNAL, "token-expiry", "48h")).setting());
+    }
+
+    @Test
+    void verbosityIsASmallNumber() {
+        assertEquals(2, read(with(EXTERNAL, "v", "2")).settings().orElseThrow().verbosity());
+        assertEquals(Setting.VERBOSITY, onlyProblem(with(EXTERNAL, "v", "debug")).setting());
+    }
+
+    @Test
+    void signingAlgorithmsNeverIncludeNoneOrHmac() {
+        assertEquals(Set.of("RS256"), read(EXTERNAL).settings().orElseThrow().signingAlgorithms());
+        assertEquals(Setting.OIDC_SIGNING_ALGORITHMS, onlyProblem(with(EXTERNAL, "oidc.signing-algorithms", "RS256,none")).setting());
+        assertEquals(Setting.OIDC_SIGNING_ALGORITHMS, onlyProblem(with(EXTERNAL, "oidc.signing-algorithms", "HS256")).setting());
+    }
+
+    @Test
+    void authorizeUrlIsForExternalModeOnly() {
+        assertEquals(Optional.of(URI.create("https://login.example.com/auth")),
+                read(with(EXTERNAL, "oidc.authorize-url", "https://login.example.com/auth")).settings().orElseThrow().authorizeUrl());
+        assertEquals(Setting.OIDC_AUTHORIZE_URL,
+                onlyProblem(Map.of("oidc.type", "embedded", "oidc.authorize-url", "https://x.example.com/auth")).setting());
+    }
+
+    @Test
+    void caFileMustHoldPemCertificates(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("missing.pem");
+        assertEquals(Setting.OIDC_CA_FILE, onlyProblem(with(EXTERNAL, "oidc.ca-file", missing.toString())).setting());
+        Path notPem = Files.writeString(dir.resolve("ca.txt"), "hello");
+        assertTrue(onlyProblem(with(EXTERNAL, "oidc.ca-file", notPem.toString())).problem().contains("no PEM certificate"));
+    }
+
+    @Test
+    void allowListsAreCommaOrSpaceSeparated() {
+        Settings settings = read(with(EXTERNAL, "oidc.allowed-users", "alice, bob", "oidc.allowed-groups", "admins ops"))
+                .settings().orElseThrow();
+        assertEquals(Set.of("alice", "bob"), settings.allowedUsers());
+        assertEquals(Set.of("admins", "ops"), settings.allowedGroups());
+        assertTrue(settings.restrictsUsers());
+    }
+
+    @Test
+    void externalUrlMustBeAtTheRootOfItsHost() {
+        assertEquals(Setting.EXTERNAL_URL, onlyProblem(with(EXTERNAL, "external-url", "https://bind.example.com/app")).setting());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        SettingsResult result = read(Map.of("oidc.type", "embedded", "token-expiry", "x", "v", "y", "oidc.ca-file", "/nope"));
+        assertEquals(3, result.problems().size());
+    }
+
+    @Test
+    void scopesStartWithOpenidAndAddTheExtras() {
+        assertEquals("openid profile email groups offline_access",
+                read(with(EXTERNAL, "oidc.extra-scopes", "groups,offline_access")).settings().orElseThrow().scopes());
+    }
+}

@@ -1,0 +1,125 @@
+package org.bindbackend.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Payara Micro running the built WAR with the settings a test gives, on 127.0.0.1 and a free port, for the
+ * tests that need a configuration of their own (invalid settings, external providers, several replicas).
+ */
+public final class PayaraMicroServer implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private PayaraMicroServer(int port, Path log, Process process) {
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Starts a server with these settings (system properties); waits until the application is deployed. */
+    public static PayaraMicroServer start(Map<String, String> settings) throws IOException, InterruptedException {
+        return start(freePort(), settings, Map.of());
+    }
+
+    public static PayaraMicroServer start(int port, Map<String, String> settings, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        Path log = Files.createTempFile("payara-micro-" + port + "-", ".log");
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss1m"));
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("external-url", "http://127.0.0.1:" + port);
+        all.putAll(settings);
+        all.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", required("payara.microJar"),
+                "--deploy", required("bind.war"),
+                "--port", String.valueOf(port),
+                "--nohazelcast", "--disablephonehome",
+                "--prebootcommandfile", Path.of(required("bind.serverConfig"), "payara", "pre-boot-commands.asadmin").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        PayaraMicroServer server = new PayaraMicroServer(port, log, builder.start());
+        server.awaitDeployed();
+        return server;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    private void awaitDeployed() throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + ":\n" + log());
+            }
+            if (log().contains("Payara Micro URLs")) {
+                try {
+                    client.send(HttpRequest.newBuilder(uri("/health/live")).build(), HttpResponse.BodyHandlers.discarding());
+                    return;
+                } catch (IOException notYet) {
+                    // the listener opens just after the log line
+                }
+            }
+            Thread.sleep(200);
+        }
+        close();
+        throw new IllegalStateException("Payara Micro did not start within " + START_TIMEOUT + ":\n" + log());
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("System property " + property + " is not set: run the tests with mvn verify");
+        }
+        return value;
+    }
+}
