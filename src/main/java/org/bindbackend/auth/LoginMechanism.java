@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.auth.LoginFailedException.Reason;
+import org.bindbackend.config.BackendSettings;
 
 /**
  * The application's one authentication mechanism: it hands every request to the container's OpenID Connect
@@ -41,13 +42,17 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     BeanManager beanManager;
 
     @Inject
-    OidcClientConfig oidcClientConfig;
+    BackendSettings backendSettings;
 
     private volatile HttpAuthenticationMechanism container;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
+        if (!backendSettings.valid()) {
+            // Nothing to log in to: the error page and the configuration gate answer "not configured".
+            return context.isProtected() ? respond(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE) : context.doNothing();
+        }
         boolean callback = isCallback(request);
         boolean loginInProgress = request.getSession(false) != null;
         try {
@@ -80,14 +85,19 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     }
 
     private boolean isCallback(HttpServletRequest request) {
-        return request.getRequestURL().toString().equals(oidcClientConfig.getRedirectUri());
+        return request.getRequestURI().equals(backendSettings.get().callbackUrl().getPath());
     }
 
     private AuthenticationStatus fail(HttpServletRequest request, HttpServletResponse response, LoginFailedException e) {
         LOG.log(Level.WARNING, "Login failed at the callback: {0}", e.getMessage());
         request.setAttribute(FAILURE_ATTRIBUTE, e);
+        return respond(response, e.status());
+    }
+
+    /** Ends the request with an error status, which the application's error page renders. */
+    private static AuthenticationStatus respond(HttpServletResponse response, int status) {
         try {
-            response.sendError(e.status());
+            response.sendError(status);
         } catch (IOException io) {
             LOG.log(Level.FINE, "The browser went away", io);
         }

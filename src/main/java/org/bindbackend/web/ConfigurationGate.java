@@ -18,6 +18,8 @@ import org.bindbackend.config.BackendSettings;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ConfigurationGate extends HttpFilter {
 
+    private static final String HEALTH = "/health";
+
     @Inject
     BackendSettings backendSettings;
 
@@ -25,6 +27,11 @@ public class ConfigurationGate extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals(HEALTH) || path.startsWith(HEALTH + "/")) {
+            // The server's MicroProfile Health endpoints pass through this application's filters on Payara.
+            chain.doFilter(request, response);
+            return;
+        }
         if (!backendSettings.valid()) {
             if (JsonCaller.wants(request, path)) {
                 JsonCaller.write(response, new ApiError(503, ApiError.Code.SERVICE_UNAVAILABLE,

@@ -1,0 +1,60 @@
+package org.bindbackend.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.bindbackend.testing.BackendWar;
+import org.bindbackend.testing.HeadlessChromium;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** A person's login: headless Chromium clicks through the embedded provider's login page and sees its name. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class EmbeddedBrowserLoginIT {
+
+    private ChromeDriver browser;
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return BackendWar.asBuilt();
+    }
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void logsInThroughTheLoginPageAndSeesItsName() {
+        browser.get(EmbeddedLoginIT.BASE + "/");
+        browser.findElement(By.linkText("Log in")).click();
+
+        assertTrue(browser.getTitle().contains("Log in"), browser.getTitle());
+        browser.findElement(By.name("username")).sendKeys("grace");
+        browser.findElement(By.name("password")).sendKeys("any password at all");
+        browser.findElement(By.name("groups")).sendKeys("admins, devops");
+        browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+
+        assertEquals(EmbeddedLoginIT.BASE + "/", browser.getCurrentUrl());
+        assertEquals("grace", browser.findElement(By.id("name")).getText());
+        assertEquals("grace@bind-backend.invalid", browser.findElement(By.id("email")).getText());
+        assertEquals("admins, devops", browser.findElement(By.id("groups")).getText());
+
+        browser.findElement(By.xpath("//button[text()='Log out']")).click();
+        assertTrue(browser.findElement(By.linkText("Log in")).isDisplayed());
+    }
+}
