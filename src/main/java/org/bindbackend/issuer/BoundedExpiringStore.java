@@ -1,0 +1,105 @@
+package org.bindbackend.issuer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+
+/**
+ * An in-memory map whose entries expire after a fixed lifetime and which holds at most a fixed
+ * number of entries. When it is full it first drops expired entries; if it is still full it refuses
+ * the new entry with {@code temporarily_unavailable} rather than grow. Expired entries are never
+ * returned. {@link #take} removes the entry it returns, so whatever is taken is used once only,
+ * even when two requests race for it.
+ *
+ * @param <V> what the store keeps
+ */
+final class BoundedExpiringStore<V> {
+
+    private static final Logger LOG = Logger.getLogger(BoundedExpiringStore.class.getName());
+
+    private record Entry<V>(V value, Instant expiresAt) {
+    }
+
+    private final String name;
+    private final Duration lifetime;
+    private final int capacity;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Entry<V>> entries = new ConcurrentHashMap<>();
+
+    /**
+     * A store of {@code name} (used in messages, e.g. "access tokens") whose entries live for
+     * {@code lifetime}, holding at most {@code capacity} of them.
+     */
+    BoundedExpiringStore(String name, Duration lifetime, int capacity, Clock clock) {
+        this.name = name;
+        this.lifetime = lifetime;
+        this.capacity = capacity;
+        this.clock = clock;
+    }
+
+    /** Keeps {@code value} under a fresh random key, which it returns. */
+    String add(V value) {
+        String key = RandomTokens.next();
+        put(key, value);
+        return key;
+    }
+
+    /**
+     * Keeps {@code value} under {@code key}. Only this method adds entries, and it is synchronized,
+     * so the capacity check cannot be raced past.
+     */
+    synchronized void put(String key, V value) {
+        if (entries.size() >= capacity) {
+            Instant now = clock.instant();
+            entries.values().removeIf(entry -> isExpired(entry, now));
+        }
+        if (entries.size() >= capacity) {
+            LOG.warning(() -> "The store of " + name + " is full (" + capacity + " live entries); refusing a new one");
+            throw new OAuthException(OAuthError.TEMPORARILY_UNAVAILABLE,
+                    "The development provider holds too many " + name + " right now. Try again later.");
+        }
+        entries.put(key, new Entry<>(value, clock.instant().plus(lifetime)));
+    }
+
+    /** Removes the entry under {@code key} and returns its value, unless there was none or it had expired. */
+    Optional<V> take(String key) {
+        return live(entries.remove(key));
+    }
+
+    /** The value under {@code key}, unless there is none or it has expired (then it is dropped). */
+    Optional<V> find(String key) {
+        Entry<V> entry = entries.get(key);
+        if (entry != null && isExpired(entry, clock.instant())) {
+            entries.remove(key, entry);
+            return Optional.empty();
+        }
+        return live(entry);
+    }
+
+    /** Removes every entry whose value matches {@code condition}; returns how many it removed. */
+    int removeIf(Predicate<V> condition) {
+        int removed = 0;
+        for (Map.Entry<String, Entry<V>> entry : entries.entrySet()) {
+            if (condition.test(entry.getValue().value()) && entries.remove(entry.getKey(), entry.getValue())) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private Optional<V> live(Entry<V> entry) {
+        if (entry == null || isExpired(entry, clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(entry.value());
+    }
+
+    private static boolean isExpired(Entry<?> entry, Instant now) {
+        return !now.isBefore(entry.expiresAt());
+    }
+}

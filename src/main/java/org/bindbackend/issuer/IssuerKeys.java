@@ -1,0 +1,79 @@
+package org.bindbackend.issuer;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.PublicKey;
+import java.util.logging.Logger;
+import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.lang.JoseException;
+
+/**
+ * The provider's signing key: a fresh RSA-2048 key made when the application starts (never stored,
+ * so a restart invalidates every ID token issued before), with a random {@code kid}, {@code alg}
+ * RS256 and {@code use} sig (RFC 7517 §4). Its public half is published as a JWK Set, serialized
+ * once.
+ *
+ * <p>The key is made in {@link #generateKey()}, which CDI calls once the bean is constructed: a
+ * client proxy, which is constructed too, then never makes a key of its own. Outside CDI, call
+ * {@code generateKey()} after the constructor.
+ */
+@ApplicationScoped
+public class IssuerKeys {
+
+    private static final Logger LOG = Logger.getLogger(IssuerKeys.class.getName());
+
+    private RsaJsonWebKey signingKey;
+    private String publicJwksJson;
+
+    /** Makes the key pair and serializes its public JWK Set. */
+    @PostConstruct
+    public void generateKey() {
+        try {
+            RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+            key.setKeyId(RandomTokens.next());
+            key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            key.setUse("sig");
+            publicJwksJson = new JsonWebKeySet(key).toJson(OutputControlLevel.PUBLIC_ONLY);
+            signingKey = key;
+            LOG.fine(() -> "Generated the RS256 signing key " + key.getKeyId());
+        } catch (JoseException e) {
+            throw new IllegalStateException("Cannot generate the RSA signing key", e);
+        }
+    }
+
+    /** True once the signing key exists (for the readiness health check). */
+    public boolean ready() {
+        return signingKey != null;
+    }
+
+    /** The public JWK Set (RFC 7517 §5), without any private key member. */
+    public String publicJwksJson() {
+        return publicJwksJson;
+    }
+
+    /** The public key, to verify ID tokens this provider issued. */
+    public PublicKey publicKey() {
+        return signingKey.getPublicKey();
+    }
+
+    /** {@code claims} signed with RS256 as a compact JWS, with {@code kid} and {@code typ} JWT in its header. */
+    public String sign(JwtClaims claims) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(signingKey.getPrivateKey());
+        jws.setKeyIdHeaderValue(signingKey.getKeyId());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Cannot sign an ID token", e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.bindbackend.issuer;
+
+import jakarta.json.JsonObject;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The embedded OpenID Provider, wired: the one place where its stores, rules and endpoints are put
+ * together. One instance lives as long as the application; nothing it holds is persisted.
+ */
+public final class OidcProvider {
+
+    private final IssuerKeys keys;
+    private final JsonObject discovery;
+    private final AuthorizationEndpoint authorization;
+    private final LoginEndpoint login;
+    private final TokenEndpoint token;
+    private final UserInfoEndpoint userInfo;
+    private final EndSessionEndpoint endSession;
+
+    /**
+     * A provider for {@code config} signing with {@code keys}, reading the time from {@code clock},
+     * with the lifetimes and store sizes of {@code limits}.
+     */
+    public OidcProvider(IssuerConfig config, IssuerKeys keys, Clock clock, IssuerLimits limits) {
+        int capacity = limits.maxEntriesPerStore();
+        BoundedExpiringStore<AuthorizationRequest> loginTransactions = new BoundedExpiringStore<>(
+                "login forms", limits.loginFormLifetime(), capacity, clock);
+        AuthorizationCodes codes = new AuthorizationCodes(
+                new BoundedExpiringStore<>("authorization codes", limits.authorizationCodeLifetime(), capacity, clock),
+                new BoundedExpiringStore<>("redeemed authorization codes", limits.refreshTokenLifetime(), capacity,
+                        clock));
+        IssuedTokens tokens = new IssuedTokens(
+                new BoundedExpiringStore<>("access tokens", limits.accessTokenLifetime(), capacity, clock),
+                new BoundedExpiringStore<>("refresh tokens", limits.refreshTokenLifetime(), capacity, clock));
+        TokenIssuer issuer = new TokenIssuer(tokens,
+                new IdTokenFactory(config, keys, clock, limits.idTokenLifetime()), limits.accessTokenLifetime());
+
+        this.keys = keys;
+        this.discovery = DiscoveryDocument.of(config);
+        this.authorization = new AuthorizationEndpoint(new AuthorizationRequestValidator(config), loginTransactions);
+        this.login = new LoginEndpoint(loginTransactions, codes, clock);
+        this.token = new TokenEndpoint(new ClientAuthenticator(config), List.of(
+                new AuthorizationCodeGrantHandler(codes, tokens, issuer),
+                new RefreshTokenGrantHandler(tokens, issuer)));
+        this.userInfo = new UserInfoEndpoint(tokens);
+        this.endSession = new EndSessionEndpoint(config, keys, tokens);
+    }
+
+    /** The provider metadata (OIDC Discovery 1.0 §4). */
+    public HttpReply discovery() {
+        return HttpReply.json(200, discovery);
+    }
+
+    /** The public signing keys (RFC 7517 §5). */
+    public HttpReply jwks() {
+        return HttpReply.json(200, keys.publicJwksJson());
+    }
+
+    /** The authorization request: the login form or an error (OIDC Core 3.1.2). */
+    public HttpReply authorize(RequestParameters request) {
+        return authorization.authorize(request);
+    }
+
+    /** The submitted login form: the redirect with a code, or the form again, or an error page. */
+    public HttpReply login(RequestParameters form) {
+        return login.login(form);
+    }
+
+    /** The token request (OIDC Core 3.1.3). */
+    public HttpReply token(String authorization, RequestParameters form) {
+        return token.token(authorization, form);
+    }
+
+    /** The UserInfo request (OIDC Core 5.3). */
+    public HttpReply userInfo(String authorization, RequestParameters form) {
+        return userInfo.userInfo(authorization, form);
+    }
+
+    /** The logout request (RP-Initiated Logout 1.0). */
+    public HttpReply endSession(RequestParameters request) {
+        return endSession.endSession(request);
+    }
+}
