@@ -14,7 +14,11 @@ public class LoginFailedException extends Exception {
         /** The user is not in the allowed users or groups: 403. */
         NOT_ALLOWED(403),
         /** The callback does not belong to a login started in this browser: 400. */
-        NO_LOGIN_IN_PROGRESS(400);
+        NO_LOGIN_IN_PROGRESS(400),
+        /** The callback arrived on another URL than {@code oidc.callback-url}: 400, the user must use the right URL. */
+        CALLBACK_MISMATCH(400),
+        /** The provider refused the code exchange: 502, a configuration problem between backend and provider. */
+        CODE_EXCHANGE_FAILED(502);
 
         private final int status;
 

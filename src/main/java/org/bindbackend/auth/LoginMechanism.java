@@ -16,16 +16,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bindbackend.auth.LoginFailedException.Reason;
+import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.config.BackendSettings;
 
 /**
  * The application's one authentication mechanism: it hands every request to the container's OpenID Connect
  * mechanism (defined by {@link OpenIdLogin}) and turns the outcomes that mechanism leaves bare into clear ones.
  *
- * <p>Measured on Payara Micro: a callback with a tampered state ends as an empty HTTP 200, and one that arrives in
- * a browser without a login in progress (a replay, another browser, another replica) throws. Both become a
- * "login failed" error here, rendered by the application's error page with the reason, and no session.
+ * <p>Measured on Payara Micro: a callback with a tampered state ends as an empty HTTP 200, one that arrives in a
+ * browser without a login in progress (a replay, another browser, another replica) throws, and so does an ID
+ * token the container refuses. Each becomes a "login failed" error here, with its reason ({@link CallbackCheck}),
+ * rendered by the application's error page, and no session.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -35,8 +36,6 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     /** The request attribute that carries a {@link LoginFailedException} to the error page. */
     public static final String FAILURE_ATTRIBUTE = LoginMechanism.class.getName() + ".failure";
     private static final Logger LOG = Logger.getLogger(LoginMechanism.class.getName());
-    private static final String NO_LOGIN = "no login is in progress in this browser: it was already completed, "
-            + "it expired, or it was started in another browser";
 
     @Inject
     BeanManager beanManager;
@@ -53,23 +52,22 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             // Nothing to log in to: the error page and the configuration gate answer "not configured".
             return context.isProtected() ? respond(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE) : context.doNothing();
         }
-        boolean callback = isCallback(request);
-        boolean loginInProgress = request.getSession(false) != null;
+        if (!isCallback(request) || request.getParameter("state") == null) {
+            return container().validateRequest(request, response, context);
+        }
+        CallbackCheck check = CallbackCheck.before(request, backendSettings.get().callbackUrl());
         try {
             AuthenticationStatus status = container().validateRequest(request, response, context);
-            if (callback && status == AuthenticationStatus.SEND_FAILURE && !response.isCommitted()) {
-                return fail(request, response, new LoginFailedException(Reason.NO_LOGIN_IN_PROGRESS, loginInProgress
-                        ? "the provider's answer did not match the login started in this browser (tampered state), "
-                                + "or the provider refused to exchange the authorization code (see the server log)"
-                        : NO_LOGIN));
+            if (status == AuthenticationStatus.SEND_FAILURE && !response.isCommitted()) {
+                return fail(request, response, check.failure());
             }
             return status;
         } catch (RuntimeException e) {
-            if (callback && !loginInProgress) {
-                LOG.log(Level.FINE, "A callback arrived without a login in progress", e);
-                return fail(request, response, new LoginFailedException(Reason.NO_LOGIN_IN_PROGRESS, NO_LOGIN));
+            if (ProviderException.isConnectivity(e)) {
+                throw e;
             }
-            throw e;
+            LOG.log(Level.FINE, "The container refused the callback", e);
+            return fail(request, response, check.failure(e));
         }
     }
 

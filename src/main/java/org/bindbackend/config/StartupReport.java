@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bindbackend.auth.provider.ContainerTrust;
 import org.bindbackend.issuer.IssuerKeys;
 
 /**
@@ -39,6 +40,7 @@ public class StartupReport {
         if (settings.verbosity() >= OIDC_DEBUG_VERBOSITY) {
             OIDC_LOGGERS.forEach(logger -> logger.setLevel(Level.FINE));
         }
+        settings.caFile().ifPresent(ContainerTrust::trust);
         if (settings.embedded()) {
             issuerKeys.ready();
             LOG.warning(EmbeddedBanner.text(settings));

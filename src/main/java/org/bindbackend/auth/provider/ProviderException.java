@@ -40,6 +40,19 @@ public class ProviderException extends Exception {
         return new ProviderException(Kind.UNREACHABLE, uri, "failed: " + e, e);
     }
 
+    /**
+     * Whether a failure, wherever it was raised, comes from not reaching the provider or not trusting it: those are
+     * answered by the error page with 503 or with the {@code oidc.ca-file} advice.
+     */
+    public static boolean isConnectivity(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProviderException || cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Kind kind() {
         return kind;
     }

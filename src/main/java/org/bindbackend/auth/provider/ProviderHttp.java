@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The HTTP client this backend's own code uses to reach the OpenID Provider (discovery, JWKS), trusting the
@@ -62,13 +63,26 @@ public final class ProviderHttp {
     /** An SSL context that trusts the JDK's default CAs and every certificate in the PEM file. */
     static SSLContext trusting(Path pemFile) {
         try {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trustStore(pemFile));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot trust the CA certificates of " + pemFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A trust store with the JDK's default CAs and every certificate of the PEM file. */
+    static KeyStore trustStore(Path pemFile) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             defaults.init((KeyStore) null);
             int index = 0;
             for (var manager : defaults.getTrustManagers()) {
-                if (manager instanceof javax.net.ssl.X509TrustManager x509) {
+                if (manager instanceof X509TrustManager x509) {
                     for (var issuer : x509.getAcceptedIssuers()) {
                         store.setCertificateEntry("jdk-" + index++, issuer);
                     }
@@ -79,11 +93,7 @@ public final class ProviderHttp {
                     store.setCertificateEntry("ca-file-" + index++, certificate);
                 }
             }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
+            return store;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot read the CA certificates of " + pemFile + ": " + e.getMessage(), e);
         }
