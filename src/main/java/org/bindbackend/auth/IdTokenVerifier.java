@@ -34,10 +34,12 @@ public final class IdTokenVerifier {
     }
 
     /**
+     * @param issuer the issuer exactly as the provider's discovery document names it (which was checked to be
+     *               {@code oidc.issuer-url}, give or take a trailing slash, as some providers add one)
      * @return the verified claims
      * @throws LoginFailedException naming the check that failed
      */
-    public JwtClaims verify(String idToken, VerificationKeyResolver keys) throws LoginFailedException {
+    public JwtClaims verify(String idToken, String issuer, VerificationKeyResolver keys) throws LoginFailedException {
         checkAlgorithm(idToken);
         JwtConsumer consumer = new JwtConsumerBuilder()
                 // Step 6 and 7: the signature, with one of the configured algorithms only (never none or HMAC).
@@ -45,7 +47,7 @@ public final class IdTokenVerifier {
                 .setJwsAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         settings.signingAlgorithms().toArray(String[]::new)))
                 // Step 2: iss exactly equal to the configured issuer.
-                .setExpectedIssuer(true, settings.issuerUrl().toString())
+                .setExpectedIssuer(true, issuer)
                 // Step 3: aud contains the client id.
                 .setExpectedAudience(true, settings.clientId())
                 // Step 9 and 10: exp in the future, iat present and not in the future; nbf honoured when present.
@@ -64,7 +66,7 @@ public final class IdTokenVerifier {
             }
             return claims;
         } catch (InvalidJwtException e) {
-            String reason = describe(e);
+            String reason = describe(e, issuer);
             LOG.log(Level.WARNING, "Login refused: the provider''s ID token failed verification: {0}", reason);
             throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED, reason);
         } catch (MalformedClaimException e) {
@@ -105,12 +107,12 @@ public final class IdTokenVerifier {
         }
     }
 
-    private String describe(InvalidJwtException e) {
+    private String describe(InvalidJwtException e, String issuer) {
         if (e.hasExpired()) {
             return "the ID token has expired";
         }
         if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
-            return "the ID token's issuer is not the configured oidc.issuer-url " + settings.issuerUrl();
+            return "the ID token's issuer is not the configured oidc.issuer-url " + issuer;
         }
         if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
             return "the ID token is not meant for this client (aud does not contain " + settings.clientId() + ")";

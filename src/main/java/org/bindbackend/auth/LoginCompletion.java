@@ -32,7 +32,8 @@ public class LoginCompletion {
     /** The verified, allowed identity behind the raw ID token the container received. */
     public Identity verify(String idToken) throws LoginFailedException, ProviderException {
         Settings settings = backendSettings.get();
-        JwtClaims claims = new IdTokenVerifier(settings).verify(idToken, provider.keyResolver());
+        String issuer = provider.discovery().issuer().toString();
+        JwtClaims claims = new IdTokenVerifier(settings).verify(idToken, issuer, provider.keyResolver());
         Identity identity;
         try {
             identity = IdentityClaims.of(claims, settings);

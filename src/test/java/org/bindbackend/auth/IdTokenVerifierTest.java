@@ -80,14 +80,14 @@ class IdTokenVerifierTest {
     }
 
     static void assertRefused(String token, String reason) {
-        String message = assertThrows(LoginFailedException.class, () -> new IdTokenVerifier(settings()).verify(token, keys))
+        String message = assertThrows(LoginFailedException.class, () -> new IdTokenVerifier(settings()).verify(token, ISSUER, keys))
                 .getMessage();
         assertTrue(message.contains(reason), message);
     }
 
     @Test
     void acceptsAGoodTokenAndReadsTheIdentity() throws Exception {
-        JwtClaims claims = new IdTokenVerifier(settings()).verify(token(c -> { }), keys);
+        JwtClaims claims = new IdTokenVerifier(settings()).verify(token(c -> { }), ISSUER, keys);
         Identity identity = IdentityClaims.of(claims, settings());
         assertEquals(new Identity("f3b1", ISSUER, "alice", "", List.of("engineering", "devops")), identity);
     }
@@ -149,7 +149,7 @@ class IdTokenVerifierTest {
             c.setAudience(CLIENT, "other");
             c.setStringClaim("azp", CLIENT);
         });
-        assertEquals("f3b1", new IdTokenVerifier(settings()).verify(token, keys).getSubject());
+        assertEquals("f3b1", new IdTokenVerifier(settings()).verify(token, ISSUER, keys).getSubject());
     }
 
     @Test

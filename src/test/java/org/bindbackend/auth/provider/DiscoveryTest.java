@@ -1,0 +1,54 @@
+package org.bindbackend.auth.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DiscoveryTest {
+
+    static final URI SOURCE = URI.create("https://login.example.com/realms/main/.well-known/openid-configuration");
+    static final URI CONFIGURED = URI.create("https://login.example.com/realms/main");
+
+    static String document(String issuer) {
+        return "{\"issuer\":\"" + issuer + "\",\"authorization_endpoint\":\"https://login.example.com/auth\","
+                + "\"jwks_uri\":\"https://login.example.com/certs\",\"end_session_endpoint\":\"https://login.example.com/logout\"}";
+    }
+
+    @Test
+    void readsTheEndpoints() throws Exception {
+        Discovery discovery = Discovery.parse(document(CONFIGURED.toString()), SOURCE, CONFIGURED);
+        assertEquals(URI.create("https://login.example.com/auth"), discovery.authorizationEndpoint());
+        assertEquals(URI.create("https://login.example.com/certs"), discovery.jwksUri());
+        assertEquals(Optional.of(URI.create("https://login.example.com/logout")), discovery.endSessionEndpoint());
+    }
+
+    @Test
+    void keepsTheProvidersOwnSpellingOfItsIssuerWhenOnlyATrailingSlashDiffers() throws Exception {
+        Discovery discovery = Discovery.parse(document(CONFIGURED + "/"), SOURCE, CONFIGURED);
+        assertEquals(URI.create(CONFIGURED + "/"), discovery.issuer());
+    }
+
+    @Test
+    void refusesAnotherIssuer() {
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> Discovery.parse(document("https://evil.example.com"), SOURCE, CONFIGURED));
+        assertEquals(ProviderException.Kind.BAD_RESPONSE, e.kind());
+        assertTrue(e.getMessage().contains("not the configured oidc.issuer-url"), e.getMessage());
+    }
+
+    @Test
+    void refusesADocumentWithoutEndpoints() {
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> Discovery.parse("{\"issuer\":\"" + CONFIGURED + "\"}", SOURCE, CONFIGURED));
+        assertTrue(e.getMessage().contains("authorization_endpoint"), e.getMessage());
+    }
+
+    @Test
+    void refusesSomethingThatIsNotJson() {
+        assertThrows(ProviderException.class, () -> Discovery.parse("<html>", SOURCE, CONFIGURED));
+    }
+}
