@@ -1,0 +1,204 @@
+package org.bindbackend.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+import org.bindbackend.testing.BrowserlessLogin;
+import org.bindbackend.testing.HostileProvider;
+import org.bindbackend.testing.HostileProvider.Attack;
+import org.bindbackend.testing.PayaraMicroServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Logs in through a {@link HostileProvider} on a real Payara Micro in external mode. Every forged ID token must end in
+ * a readable "Login failed" page and no session, whatever the container's own OpenID Connect client let through; the
+ * honest token must log in, which proves that the forgeries fail for what they forge, not because the fixture is
+ * broken.
+ */
+class HostileProviderIT {
+
+    static final String CLIENT_ID = "bind-backend";
+    /** Long enough to be a valid HS256 key, so that the HMAC forgery is a real one. */
+    static final String CLIENT_SECRET = "hostile-provider-client-secret-0123456789";
+    /** A refused login is the user's or the provider's fault, never the backend's (500) and never a success. */
+    static final Set<Integer> REFUSAL_STATUSES = Set.of(400, 403, 502);
+
+    /**
+     * The forgeries Payara's OpenID Connect client (Soteria) accepts, measured: only the backend's own verifier stands
+     * between them and a session, so its reason must be on the page.
+     */
+    static final Map<Attack, String> PASSED_BY_THE_CONTAINER = Map.of(
+            Attack.NONE_ALG, "not signed with an accepted algorithm",
+            Attack.HS256_WITH_CLIENT_SECRET, "not signed with an accepted algorithm");
+
+    static HostileProvider provider;
+    static PayaraMicroServer backend;
+
+    @BeforeAll
+    static void start() throws Exception {
+        provider = HostileProvider.start(CLIENT_ID, CLIENT_SECRET);
+        backend = PayaraMicroServer.start(externalMode(provider));
+    }
+
+    @AfterAll
+    static void stop() {
+        stopBoth(backend, provider);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Attack.class, mode = EnumSource.Mode.EXCLUDE, names = "HONEST")
+    void forgedIdTokenIsRefusedWithoutSession(Attack attack) throws Exception {
+        provider.attackWith(attack);
+        BrowserlessLogin browser = new BrowserlessLogin();
+        int logMark = backend.log().length();
+        HttpResponse<String> answer = login(browser, backend);
+        String seen = attack + ": " + described(answer, backend, logMark);
+
+        assertRefusedWithoutSession(answer, browser, backend, seen);
+        if (PASSED_BY_THE_CONTAINER.containsKey(attack)) {
+            assertTrue(answer.body().contains(PASSED_BY_THE_CONTAINER.get(attack)), seen);
+        }
+    }
+
+    @Test
+    void honestIdTokenLogsIn() throws Exception {
+        provider.attackWith(Attack.HONEST);
+        BrowserlessLogin browser = new BrowserlessLogin();
+        int logMark = backend.log().length();
+        HttpResponse<String> answer = login(browser, backend);
+        String seen = described(answer, backend, logMark);
+
+        assertEquals(303, answer.statusCode(), seen);
+        assertEquals(backend.uri("/"), BrowserlessLogin.location(answer), seen);
+        assertTrue(browser.cookie("kube-bind").isPresent(), seen);
+        HttpResponse<String> whoami = whoami(browser, backend);
+        assertEquals(200, whoami.statusCode(), whoami.body());
+        JsonObject identity = Json.createReader(new StringReader(whoami.body())).readObject();
+        assertEquals(HostileProvider.SUBJECT, identity.getString("sub"));
+        assertEquals(HostileProvider.USERNAME, identity.getString("name"));
+        assertEquals(provider.issuer().toString(), identity.getString("iss"));
+    }
+
+    /**
+     * A provider whose discovery document names another issuer than the one it is reached at (OpenID Connect
+     * Discovery 1.0, §4.3). It needs a backend of its own: the backend keeps the discovery document of its first
+     * successful fetch.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class DiscoveryNamingAnotherIssuer {
+
+        HostileProvider liar;
+        PayaraMicroServer misledBackend;
+
+        @BeforeAll
+        void startMisledBackend() throws Exception {
+            liar = HostileProvider.start(CLIENT_ID, CLIENT_SECRET);
+            liar.announceIssuer(HostileProvider.ANOTHER_ISSUER);
+            misledBackend = PayaraMicroServer.start(externalMode(liar));
+        }
+
+        @AfterAll
+        void stopMisledBackend() {
+            stopBoth(misledBackend, liar);
+        }
+
+        @Test
+        void loginEndsInA502NamingTheIssuerSetting() throws Exception {
+            BrowserlessLogin browser = new BrowserlessLogin();
+            int logMark = misledBackend.log().length();
+            HttpResponse<String> answer = login(browser, misledBackend);
+            String seen = described(answer, misledBackend, logMark);
+
+            assertEquals(502, answer.statusCode(), seen);
+            assertRefusedWithoutSession(answer, browser, misledBackend, seen);
+            assertTrue(answer.body().contains("oidc.issuer-url"), seen);
+            assertTrue(answer.body().contains(HostileProvider.ANOTHER_ISSUER), seen);
+        }
+
+        @Test
+        void readinessIsDownWithTheReason() throws Exception {
+            HttpResponse<String> ready = new BrowserlessLogin().client().send(
+                    HttpRequest.newBuilder(misledBackend.uri("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(503, ready.statusCode(), ready.body());
+            assertTrue(ready.body().contains("oidc.issuer-url"), ready.body());
+            assertTrue(ready.body().contains(HostileProvider.ANOTHER_ISSUER), ready.body());
+        }
+    }
+
+    /** External mode against {@code provider}, at verbosity 2 so that a failure's message shows each OIDC step. */
+    static Map<String, String> externalMode(HostileProvider provider) {
+        return Map.of(
+                "oidc.type", "external",
+                "oidc.issuer-url", provider.issuer().toString(),
+                "oidc.issuer-client-id", CLIENT_ID,
+                "oidc.issuer-client-secret", CLIENT_SECRET,
+                "v", "2");
+    }
+
+    /**
+     * Starts a login at {@code /login} and follows it hop by hop (the provider answers {@code /authorize} at once) up
+     * to the backend's last word: the callback's answer, so that its 303 home stays visible, or any earlier page
+     * that is not a redirect.
+     */
+    static HttpResponse<String> login(BrowserlessLogin browser, PayaraMicroServer backend)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = browser.get(backend.uri("/login"));
+        for (int hops = 0; BrowserlessLogin.isRedirect(response) && !isCallbackAnswer(response) && hops < 10; hops++) {
+            response = browser.get(BrowserlessLogin.location(response));
+        }
+        return response;
+    }
+
+    static void assertRefusedWithoutSession(HttpResponse<String> answer, BrowserlessLogin browser,
+            PayaraMicroServer backend, String seen) throws IOException, InterruptedException {
+        assertTrue(REFUSAL_STATUSES.contains(answer.statusCode()), seen);
+        assertTrue(answer.body().contains("Login failed"), seen);
+        assertFalse(answer.body().contains("at org."), "a stack trace on the page: " + seen);
+        assertFalse(answer.body().contains("Exception:"), "an exception on the page: " + seen);
+        assertTrue(browser.cookie("kube-bind").isEmpty(), "a session cookie was set: " + seen);
+        assertEquals(401, whoami(browser, backend).statusCode(), "the browser has a session: " + seen);
+    }
+
+    static HttpResponse<String> whoami(BrowserlessLogin browser, PayaraMicroServer backend)
+            throws IOException, InterruptedException {
+        return browser.client().send(HttpRequest.newBuilder(backend.uri("/api/whoami")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void stopBoth(PayaraMicroServer backend, HostileProvider provider) {
+        if (backend != null) {
+            backend.close();
+        }
+        if (provider != null) {
+            provider.close();
+        }
+    }
+
+    private static boolean isCallbackAnswer(HttpResponse<String> response) {
+        return response.uri().getPath().equals("/api/callback");
+    }
+
+    /** The answer and what the backend logged since {@code logMark}, for an assertion's message. */
+    private static String described(HttpResponse<String> answer, PayaraMicroServer backend, int logMark)
+            throws IOException {
+        return answer.statusCode() + " from " + answer.uri() + "\n" + answer.body()
+                + "\nbackend log:\n" + backend.log().substring(logMark);
+    }
+}
