@@ -10,6 +10,7 @@ public class ApiApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(PingResource.class, WhoamiResource.class, AuthenticationFilter.class, UnhandledErrors.class);
+        return Set.of(ExportsResource.class, HealthzResource.class, AuthorizeResource.class,
+                PingResource.class, WhoamiResource.class, AuthenticationFilter.class, UnhandledErrors.class);
     }
 }

@@ -6,65 +6,94 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
-import java.util.Optional;
+import java.util.Set;
+import org.bindbackend.auth.AccessPolicy;
 import org.bindbackend.auth.Authenticator;
 import org.bindbackend.auth.Identity;
+import org.bindbackend.auth.Verification;
+import org.bindbackend.config.BackendSettings;
 
 /**
- * Lets an {@link Authenticated} request through only with a valid backend session; anything else gets a JSON 401
- * with {@code WWW-Authenticate: Bearer} (RFC 6750 §3), never a redirect to a login page.
+ * Lets an API request through only with a valid bearer token or session cookie of a user the allow-lists admit,
+ * unless its path is one of the few {@link #PUBLIC} ones: protected by default, so a new endpoint cannot be
+ * forgotten. Otherwise: 401 {@code AUTHENTICATION_FAILED} with a {@code WWW-Authenticate: Bearer} challenge
+ * (RFC 6750 §3), or 403 {@code AUTHORIZATION_FAILED}; never a redirect to a login page. It runs before resource
+ * matching, so an unauthenticated caller learns nothing else (not even a 404 or 406).
  */
 @Provider
-@Authenticated
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
 
+    /** The API paths anyone may call, as the kube-bind backend has them: how to log in, and liveness. */
+    static final Set<String> PUBLIC = Set.of("exports", "healthz", "authorize");
+
     @Inject
     Authenticator authenticator;
+
+    @Inject
+    BackendSettings backendSettings;
 
     @Context
     HttpServletRequest request;
 
     @Override
     public void filter(ContainerRequestContext context) {
-        Optional<Identity> caller = authenticator.caller(request);
-        if (caller.isEmpty()) {
-            context.abortWith(Response.status(Response.Status.UNAUTHORIZED)
-                    .header("WWW-Authenticate", "Bearer")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError(401, ApiError.Code.AUTHENTICATION_FAILED, "Authentication required",
-                            "Send a valid session cookie; log in at /login.").toJson())
-                    .build());
+        if (PUBLIC.contains(context.getUriInfo().getPath(true).replaceAll("^/+|/+$", ""))) {
             return;
         }
-        CallerPrincipal principal = new CallerPrincipal(caller.get());
-        boolean secure = context.getSecurityContext().isSecure();
-        context.setSecurityContext(new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return principal;
-            }
+        Verification verification = authenticator.authenticate(request);
+        if (!verification.isValid()) {
+            context.abortWith(unauthorized(verification.problem()));
+            return;
+        }
+        Identity identity = verification.session().get().identity();
+        if (!AccessPolicy.allows(backendSettings.get(), identity)) {
+            context.abortWith(Errors.response(new ApiError(403, ApiError.Code.AUTHORIZATION_FAILED,
+                    "Not allowed", identity.name() + " is not in oidc.allowed-users or oidc.allowed-groups")));
+            return;
+        }
+        context.setSecurityContext(new CallerSecurityContext(new CallerPrincipal(verification.session().get()),
+                context.getSecurityContext().isSecure()));
+    }
 
-            @Override
-            public boolean isUserInRole(String role) {
-                return principal.identity().groups().contains(role);
-            }
+    /** RFC 6750 §3.1: a request without credentials gets a bare challenge, a bad token {@code invalid_token}. */
+    private static Response unauthorized(Verification.Problem problem) {
+        String challenge = problem == Verification.Problem.NONE ? "Bearer"
+                : "Bearer error=\"invalid_token\", error_description=\"" + problem.details().replace("\"", "'") + "\"";
+        return Response.fromResponse(Errors.response(new ApiError(401, ApiError.Code.AUTHENTICATION_FAILED,
+                        "Authentication required", problem.details())))
+                .header("WWW-Authenticate", challenge)
+                .build();
+    }
 
-            @Override
-            public boolean isSecure() {
-                return secure;
-            }
+    /** The caller as JAX-RS resources see it. */
+    private record CallerSecurityContext(CallerPrincipal principal, boolean secure) implements SecurityContext {
 
-            @Override
-            public String getAuthenticationScheme() {
-                return "Bearer";
-            }
-        });
+        @Override
+        public Principal getUserPrincipal() {
+            return principal;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return principal.identity().groups().contains(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "Bearer";
+        }
     }
 }

@@ -2,12 +2,17 @@ package org.bindbackend.api;
 
 import java.security.Principal;
 import org.bindbackend.auth.Identity;
+import org.bindbackend.auth.Session;
 
-/** The authenticated caller of an API request. */
-public record CallerPrincipal(Identity identity) implements Principal {
+/** The authenticated caller of an API request, with the session it came with. */
+public record CallerPrincipal(Session session) implements Principal {
+
+    public Identity identity() {
+        return session.identity();
+    }
 
     @Override
     public String getName() {
-        return identity.name();
+        return session.identity().name();
     }
 }

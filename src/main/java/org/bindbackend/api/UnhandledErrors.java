@@ -1,7 +1,6 @@
 package org.bindbackend.api;
 
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -27,6 +26,6 @@ public class UnhandledErrors implements ExceptionMapper<Throwable> {
             LOG.log(Level.SEVERE, "An API request failed", thrown);
             error = new ApiError(500, ApiError.Code.INTERNAL_ERROR, "The request failed", "The server log has the details.");
         }
-        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(error.toJson()).build();
+        return Errors.response(error);
     }
 }

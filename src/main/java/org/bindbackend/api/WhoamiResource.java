@@ -12,7 +12,6 @@ import org.bindbackend.auth.Identity;
 
 /** {@code GET /api/whoami}: the caller's identity as the provider's verified ID token gave it. */
 @Path("whoami")
-@Authenticated
 public class WhoamiResource {
 
     @GET

@@ -13,7 +13,7 @@ import org.jose4j.jwt.MalformedClaimException;
 
 /**
  * Turns the container's finished OpenID Connect login into a backend session: the ID token is verified by this
- * backend's own code, the user checked against the allow-lists, and only then is a session token issued.
+ * backend's own code and the user checked against the allow-lists; only then may a session be issued.
  */
 @ApplicationScoped
 public class LoginCompletion {
@@ -25,9 +25,6 @@ public class LoginCompletion {
 
     @Inject
     OpenIdProvider provider;
-
-    @Inject
-    SessionTokens sessionTokens;
 
     /** The verified, allowed identity behind the raw ID token the container received. */
     public Identity verify(String idToken) throws LoginFailedException, ProviderException {
@@ -46,11 +43,7 @@ public class LoginCompletion {
             throw new LoginFailedException(LoginFailedException.Reason.NOT_ALLOWED,
                     "you are not in the users or groups allowed to use this backend");
         }
-        LOG.log(Level.FINE, "ID token verified for {0}; session issued", identity.subject());
+        LOG.log(Level.FINE, "ID token verified for {0}", identity.subject());
         return identity;
-    }
-
-    public String issueSession(Identity identity) {
-        return sessionTokens.issue(identity);
     }
 }

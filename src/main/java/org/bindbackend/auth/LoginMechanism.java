@@ -14,6 +14,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.auth.provider.ProviderException;
@@ -33,7 +34,7 @@ import org.bindbackend.config.BackendSettings;
 @ApplicationScoped
 public class LoginMechanism implements HttpAuthenticationMechanism {
 
-    /** The request attribute that carries a {@link LoginFailedException} to the error page. */
+    /** The request attribute that carries a {@link LoginFailedException}, or a provider failure, to the error page. */
     public static final String FAILURE_ATTRIBUTE = LoginMechanism.class.getName() + ".failure";
     private static final Logger LOG = Logger.getLogger(LoginMechanism.class.getName());
 
@@ -52,23 +53,37 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             // Nothing to log in to: the error page and the configuration gate answer "not configured".
             return context.isProtected() ? respond(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE) : context.doNothing();
         }
-        if (!isCallback(request) || request.getParameter("state") == null) {
-            return container().validateRequest(request, response, context);
-        }
-        CallbackCheck check = CallbackCheck.before(request, backendSettings.get().callbackUrl());
+        boolean callback = isCallback(request) && request.getParameter("state") != null;
+        CallbackCheck check = callback ? CallbackCheck.before(request, backendSettings.get().callbackUrl()) : null;
         try {
             AuthenticationStatus status = container().validateRequest(request, response, context);
-            if (status == AuthenticationStatus.SEND_FAILURE && !response.isCommitted()) {
+            if (callback && status == AuthenticationStatus.SEND_FAILURE && !response.isCommitted()) {
                 return fail(request, response, check.failure());
             }
             return status;
         } catch (RuntimeException e) {
-            if (ProviderException.isConnectivity(e)) {
+            Optional<ProviderException.Kind> providerFailure = ProviderException.kindOf(e);
+            if (providerFailure.isPresent()) {
+                // The container answers an exception from a mechanism with a bare 500 that skips error pages.
+                LOG.log(Level.WARNING, "The OpenID Provider " + backendSettings.get().issuerUrl()
+                        + " could not be used for " + request.getRequestURI() + ": " + rootMessage(e), e);
+                request.setAttribute(FAILURE_ATTRIBUTE, e);
+                return respond(response, providerFailure.get().status());
+            }
+            if (!callback) {
                 throw e;
             }
             LOG.log(Level.FINE, "The container refused the callback", e);
             return fail(request, response, check.failure(e));
         }
+    }
+
+    private static String rootMessage(Throwable thrown) {
+        Throwable root = thrown;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class SessionCookie {
     }
 
     public static Cookie create(String token, Settings settings) {
-        return cookie(token, (int) settings.tokenExpiry().toSeconds(), settings);
+        return cookie(token, (int) settings.sessions().tokenExpiry().toSeconds(), settings);
     }
 
     /** A cookie that makes the browser forget the session. */

@@ -25,7 +25,12 @@ public enum Setting {
     OIDC_EMAIL_CLAIM("oidc.email-claim"),
     OIDC_GROUPS_CLAIM("oidc.groups-claim"),
     OIDC_SIGNING_ALGORITHMS("oidc.signing-algorithms"),
+    OIDC_END_PROVIDER_SESSION("oidc.end-provider-session"),
     EXTERNAL_URL("external-url"),
+    PROVIDER_PRETTY_NAME("provider-pretty-name"),
+    UI_ALLOWED_ORIGINS("ui-allowed-origins"),
+    SESSION_SIGNING_KEY("session-signing-key"),
+    SESSION_SIGNING_KEY_FILE("session-signing-key-file"),
     TOKEN_EXPIRY("token-expiry"),
     VERBOSITY("v");
 

@@ -2,7 +2,6 @@ package org.bindbackend.config;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +25,8 @@ import java.util.Set;
  * @param emailClaim          the ID token claim with the user's email
  * @param groupsClaim         the ID token claim with the user's groups
  * @param signingAlgorithms   the JWS algorithms accepted on ID tokens
- * @param tokenExpiry         how long a backend session or CLI token lives
+ * @param providerPrettyName  the name the kube-bind CLI shows for this provider
+ * @param sessions            the backend's own sessions and CLI tokens
  * @param verbosity           log verbosity; 2 and above logs each OIDC step
  */
 public record Settings(
@@ -46,7 +46,8 @@ public record Settings(
         String emailClaim,
         String groupsClaim,
         Set<String> signingAlgorithms,
-        Duration tokenExpiry,
+        String providerPrettyName,
+        SessionSettings sessions,
         int verbosity) {
 
     public boolean embedded() {

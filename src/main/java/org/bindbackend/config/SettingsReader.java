@@ -67,7 +67,8 @@ public final class SettingsReader {
         Set<String> allowedGroups = list(Setting.OIDC_ALLOWED_GROUPS);
         List<String> extraScopes = List.copyOf(list(Setting.OIDC_EXTRA_SCOPES));
         Set<String> algorithms = signingAlgorithms();
-        Duration tokenExpiry = tokenExpiry();
+        SessionSettings sessions = new SessionSettings(signingKey(), tokenExpiry(), uiOrigins(),
+                flag(Setting.OIDC_END_PROVIDER_SESSION));
         int verbosity = verbosity();
 
         if (!problems.isEmpty()) {
@@ -81,7 +82,7 @@ public final class SettingsReader {
                 value(Setting.OIDC_USERNAME_CLAIM).orElse("preferred_username"),
                 value(Setting.OIDC_EMAIL_CLAIM).orElse("email"),
                 value(Setting.OIDC_GROUPS_CLAIM).orElse("groups"),
-                algorithms, tokenExpiry, verbosity));
+                algorithms, value(Setting.PROVIDER_PRETTY_NAME).orElse("bind-backend"), sessions, verbosity));
     }
 
     private OidcMode mode() {
@@ -202,6 +203,58 @@ public final class SettingsReader {
             }
         }
         return algorithms;
+    }
+
+    private Optional<Secret> signingKey() {
+        Optional<String> inline = value(Setting.SESSION_SIGNING_KEY);
+        Optional<String> file = value(Setting.SESSION_SIGNING_KEY_FILE);
+        if (inline.isPresent() && file.isPresent()) {
+            problem(Setting.SESSION_SIGNING_KEY_FILE, "it is set together with session-signing-key", "one of the two");
+            return Optional.empty();
+        }
+        Optional<String> key = inline;
+        if (file.isPresent()) {
+            try {
+                key = Optional.of(Files.readString(Path.of(file.get())).strip());
+            } catch (IOException | RuntimeException e) {
+                problem(Setting.SESSION_SIGNING_KEY_FILE, quote(file.get()) + " cannot be read (" + e.getClass().getSimpleName()
+                        + ")", "a readable file holding the key shared by all replicas");
+                return Optional.empty();
+            }
+        }
+        Setting setting = file.isPresent() ? Setting.SESSION_SIGNING_KEY_FILE : Setting.SESSION_SIGNING_KEY;
+        if (key.isPresent() && key.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < SessionSettings.MIN_KEY_BYTES) {
+            problem(setting, "the key is shorter than " + SessionSettings.MIN_KEY_BYTES + " bytes",
+                    "a random key of at least 32 bytes, e.g. from: openssl rand -base64 48");
+            return Optional.empty();
+        }
+        return key.map(Secret::new);
+    }
+
+    private Set<URI> uiOrigins() {
+        Set<URI> origins = new LinkedHashSet<>();
+        for (String raw : list(Setting.UI_ALLOWED_ORIGINS)) {
+            httpUrl(Setting.UI_ALLOWED_ORIGINS, raw, "origins such as https://ui.example.com").ifPresent(uri -> {
+                if (!uri.getRawPath().isEmpty() && !"/".equals(uri.getRawPath())) {
+                    problem(Setting.UI_ALLOWED_ORIGINS, quote(raw) + " has a path", "origins such as https://ui.example.com");
+                } else {
+                    origins.add(URI.create(uri.getScheme() + "://" + uri.getRawAuthority()));
+                }
+            });
+        }
+        return Collections.unmodifiableSet(origins);
+    }
+
+    private boolean flag(Setting setting) {
+        Optional<String> raw = value(setting);
+        if (raw.isEmpty()) {
+            return false;
+        }
+        if (!raw.get().equalsIgnoreCase("true") && !raw.get().equalsIgnoreCase("false")) {
+            problem(setting, quote(raw.get()) + " is not a boolean", "true or false");
+            return false;
+        }
+        return Boolean.parseBoolean(raw.get());
     }
 
     private Duration tokenExpiry() {

@@ -11,6 +11,10 @@ import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.auth.Identity;
+import org.bindbackend.auth.IssuedSession;
+import org.bindbackend.auth.LoginIntent;
+import org.bindbackend.auth.SessionTokens;
+import org.bindbackend.config.Settings;
 import org.bindbackend.auth.LoginCompletion;
 import org.bindbackend.auth.LoginFailedException;
 import org.bindbackend.auth.LoginFailedException.Reason;
@@ -21,7 +25,8 @@ import org.bindbackend.config.BackendSettings;
 /**
  * {@code GET /api/callback}: the redirect URI. The container's mechanism has already checked {@code state} and
  * exchanged the code when this runs; here the backend verifies the ID token itself, applies the allow-lists,
- * replaces the container's login session by its own session cookie and sends the browser on.
+ * replaces the container's login session by its own session and finishes what the login was for
+ * ({@link LoginIntent}): a page with a cookie, or the kube-bind CLI's redirect with a token.
  */
 @WebServlet("/api/callback")
 public class CallbackServlet extends HttpServlet {
@@ -37,19 +42,23 @@ public class CallbackServlet extends HttpServlet {
     @Inject
     OpenIdContext openIdContext;
 
+    @Inject
+    SessionTokens sessionTokens;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String returnPath = ReturnPath.HOME;
         try {
             Identity identity = verifiedIdentity(request);
-            HttpSession session = request.getSession(false);
-            if (session != null && session.getAttribute(LoginServlet.RETURN_ATTRIBUTE) instanceof String path) {
-                returnPath = path;
-            }
+            LoginIntent intent = intent(request);
             endContainerSession(request);
-            response.addCookie(SessionCookie.create(loginCompletion.issueSession(identity), backendSettings.get()));
+            Settings settings = backendSettings.get();
+            IssuedSession issued = sessionTokens.issue(identity, intent.clusterId());
+            if (intent.usesCookie()) {
+                response.addCookie(SessionCookie.create(issued.token(), settings));
+            }
+            LOG.log(Level.FINE, "Session issued to {0} for a {1} login", new Object[] {identity.subject(), intent.kind()});
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", request.getContextPath() + returnPath);
+            response.setHeader("Location", intent.redirect(issued, settings.sessions().tokenExpiry().toSeconds()));
         } catch (LoginFailedException e) {
             endContainerSession(request);
             Pages.loginFailed(response, e.status(), e.getMessage());
@@ -75,6 +84,14 @@ public class CallbackServlet extends HttpServlet {
                     "this address receives the provider's answer to a login started here, and none is in progress");
         }
         return loginCompletion.verify(openIdContext.getIdentityToken().getToken());
+    }
+
+    private static LoginIntent intent(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(LoginIntent.ATTRIBUTE) instanceof LoginIntent intent) {
+            return intent;
+        }
+        return LoginIntent.page(ReturnPath.HOME);
     }
 
     /** The container's session carried the login ceremony only; the backend's cookie is the session from now on. */

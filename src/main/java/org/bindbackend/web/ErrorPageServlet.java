@@ -34,13 +34,15 @@ public class ErrorPageServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : 500;
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
-        if (request.getAttribute(LoginMechanism.FAILURE_ATTRIBUTE) instanceof LoginFailedException failed) {
+        Object mechanismFailure = request.getAttribute(LoginMechanism.FAILURE_ATTRIBUTE);
+        if (mechanismFailure instanceof LoginFailedException failed) {
             Pages.loginFailed(response, failed.status(), failed.getMessage());
             return;
         }
-        Failure failure = classify(thrown, status, uri);
+        Throwable cause = thrown == null && mechanismFailure instanceof Throwable logged ? logged : thrown;
+        Failure failure = classify(cause, status, uri);
         if (thrown != null) {
-            LOG.log(failure.status() >= 500 && failure.status() != 503 && failure.status() != 502 ? Level.SEVERE : Level.WARNING,
+            LOG.log(failure.status() == 500 ? Level.SEVERE : Level.WARNING,
                     "Request " + uri + " failed: " + failure.message(), thrown);
         }
         if (JsonCaller.wants(request, uri)) {

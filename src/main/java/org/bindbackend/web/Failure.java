@@ -1,11 +1,5 @@
 package org.bindbackend.web;
 
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
-import java.security.cert.CertificateException;
-import javax.net.ssl.SSLException;
 import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.config.NotConfiguredException;
 
@@ -19,33 +13,32 @@ record Failure(int status, String title, String message) {
             + "Set oidc.ca-file to a PEM file with the CA that signed it.";
     static final String UNREACHABLE = "The OpenID Provider cannot be reached right now. Try again in a moment.";
 
-    static Failure of(ProviderException e) {
-        return switch (e.kind()) {
-            case UNTRUSTED_CERTIFICATE -> new Failure(502, "Login failed", UNTRUSTED);
-            case UNREACHABLE -> new Failure(503, "Login unavailable", UNREACHABLE);
-            case BAD_RESPONSE -> new Failure(502, "Login failed",
-                    "The OpenID Provider's answer could not be used: " + e.getMessage());
-        };
-    }
-
-    /** Classifies an exception that escaped to the container (mostly from the OpenID Connect mechanism). */
+    /** Classifies a failure that reached the error page (mostly from the OpenID Connect mechanism). */
     static Failure of(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProviderException provider) {
-                return of(provider);
-            }
             if (cause instanceof NotConfiguredException) {
                 return new Failure(503, "Not configured", cause.getMessage());
             }
-            if (cause instanceof SSLException || cause instanceof CertificateException) {
-                return new Failure(502, "Login failed", UNTRUSTED);
-            }
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                    || cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException) {
-                return new Failure(503, "Login unavailable", UNREACHABLE);
+        }
+        return ProviderException.kindOf(thrown).map(kind -> of(kind, thrown)).orElseGet(Failure::internal);
+    }
+
+    private static Failure of(ProviderException.Kind kind, Throwable thrown) {
+        return switch (kind) {
+            case UNTRUSTED_CERTIFICATE -> new Failure(kind.status(), "Login failed", UNTRUSTED);
+            case UNREACHABLE -> new Failure(kind.status(), "Login unavailable", UNREACHABLE);
+            case BAD_RESPONSE -> new Failure(kind.status(), "Login failed",
+                    "The OpenID Provider's answer could not be used: " + providerMessage(thrown));
+        };
+    }
+
+    private static String providerMessage(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProviderException provider) {
+                return provider.getMessage();
             }
         }
-        return internal();
+        return "see the server log";
     }
 
     static Failure internal() {

@@ -18,6 +18,12 @@ final class JsonCaller {
         return apiPath || accept != null && accept.contains("application/json") && !accept.contains("text/html");
     }
 
+    /** A browser navigating or posting a form asks for HTML first. */
+    static boolean isBrowser(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
+    }
+
     static void write(HttpServletResponse response, ApiError error) throws IOException {
         response.setStatus(error.status());
         response.setContentType("application/json");

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.bindbackend.auth.LoginIntent;
 
 /**
  * {@code GET /login[?return=/path]}: remembers where to go afterwards (a local path only) and hands the browser
@@ -13,9 +14,6 @@ import java.util.Optional;
  */
 @WebServlet("/login")
 public class LoginServlet extends HttpServlet {
-
-    /** The HTTP session attribute that carries the return path across the provider round trip. */
-    public static final String RETURN_ATTRIBUTE = "bind.login.return";
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -26,7 +24,7 @@ public class LoginServlet extends HttpServlet {
                             + "such as <code>/</code>.</p><p><a class=\"button\" href=\"/login\">Log in</a></p>");
             return;
         }
-        request.getSession(true).setAttribute(RETURN_ATTRIBUTE, returnPath.get());
-        response.sendRedirect(request.getContextPath() + LoginStartServlet.PATH);
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", LoginStartServlet.begin(request, LoginIntent.page(returnPath.get())));
     }
 }

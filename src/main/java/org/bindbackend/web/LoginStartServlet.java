@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.bindbackend.auth.LoginIntent;
 
 /**
  * The one URL the container protects ({@code **}: any authenticated caller, Servlet 6.0 §13.8.1): requesting it
@@ -18,6 +19,12 @@ import java.io.IOException;
 public class LoginStartServlet extends HttpServlet {
 
     static final String PATH = "/login/start";
+
+    /** Remembers what the login is for; the browser is then sent to the returned path, the container's login. */
+    public static String begin(HttpServletRequest request, LoginIntent intent) {
+        request.getSession(true).setAttribute(LoginIntent.ATTRIBUTE, intent);
+        return request.getContextPath() + PATH;
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -6,28 +6,85 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bindbackend.api.ApiError;
+import org.bindbackend.auth.Authenticator;
+import org.bindbackend.auth.Revocations;
 import org.bindbackend.auth.SessionCookie;
+import org.bindbackend.auth.provider.OpenIdProvider;
+import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.config.BackendSettings;
+import org.bindbackend.config.Settings;
 
 /**
- * {@code POST /api/logout}: the browser forgets its session cookie. A form post (the home page's button) is sent
- * home; a program gets 204. The cookie is SameSite=Lax, so another site cannot post here on the user's behalf.
+ * {@code POST /api/logout}: ends the caller's session (cookie or bearer token): it is revoked on this replica and
+ * the browser forgets the cookie. A browser is sent home, or with {@code oidc.end-provider-session=true} on to the
+ * provider's end-session endpoint (OpenID Connect RP-Initiated Logout 1.0 §2); a program gets 204.
+ *
+ * <p>Cross-site requests cannot log a user out: the cookie is SameSite=Lax, and a request whose {@code Origin} is
+ * another site is refused.
  */
 @WebServlet("/api/logout")
 public class LogoutServlet extends HttpServlet {
 
+    private static final Logger LOG = Logger.getLogger(LogoutServlet.class.getName());
+
     @Inject
     BackendSettings backendSettings;
 
+    @Inject
+    Authenticator authenticator;
+
+    @Inject
+    Revocations revocations;
+
+    @Inject
+    OpenIdProvider provider;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.addCookie(SessionCookie.cleared(backendSettings.get()));
-        String accept = request.getHeader("Accept");
-        if (accept != null && accept.contains("text/html")) {
-            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", request.getContextPath() + ReturnPath.HOME);
-        } else {
-            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        Settings settings = backendSettings.get();
+        String origin = request.getHeader("Origin");
+        if (origin != null && !origin.equals(settings.externalUrl().toString())) {
+            JsonCaller.write(response, new ApiError(403, ApiError.Code.AUTHORIZATION_FAILED, "Cross-site logout refused",
+                    "Origin " + origin + " is not " + settings.externalUrl()));
+            return;
         }
+        authenticator.authenticate(request).session().ifPresent(session -> {
+            revocations.revoke(session);
+            LOG.log(Level.FINE, "Session of {0} ended by logout", session.identity().subject());
+        });
+        response.addCookie(SessionCookie.cleared(settings));
+        if (!JsonCaller.isBrowser(request)) {
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", afterLogout(settings).orElse(request.getContextPath() + ReturnPath.HOME));
+    }
+
+    /** The provider's end-session URL, when configured and the provider has one. */
+    private Optional<String> afterLogout(Settings settings) {
+        if (!settings.sessions().endProviderSession()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<URI> endSession = provider.discovery().endSessionEndpoint();
+            return endSession.map(uri -> uri + (uri.getRawQuery() == null ? "?" : "&")
+                    + "client_id=" + encode(settings.clientId())
+                    + "&post_logout_redirect_uri=" + encode(settings.externalUrl() + "/"));
+        } catch (ProviderException e) {
+            LOG.log(Level.WARNING, "Logged out here, but the provider''s session could not be ended: {0}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -14,7 +14,7 @@ class AccessPolicyTest {
         Settings s = IdTokenVerifierTest.settings();
         return new Settings(s.mode(), s.externalUrl(), s.issuerUrl(), s.clientId(), s.clientSecret(), false,
                 s.callbackUrl(), s.authorizeUrl(), s.caFile(), users, groups, s.extraScopes(), s.usernameClaim(),
-                s.emailClaim(), s.groupsClaim(), s.signingAlgorithms(), s.tokenExpiry(), s.verbosity());
+                s.emailClaim(), s.groupsClaim(), s.signingAlgorithms(), s.providerPrettyName(), s.sessions(), s.verbosity());
     }
 
     private final Identity alice = new Identity("f3b1", "iss", "alice", "alice@example.com", List.of("engineering"));

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.bindbackend.config.OidcMode;
 import org.bindbackend.config.Secret;
+import org.bindbackend.config.SessionSettings;
 import org.bindbackend.config.Settings;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -48,7 +49,7 @@ class IdTokenVerifierTest {
         return new Settings(OidcMode.EXTERNAL, URI.create("https://bind.example.com"), URI.create(ISSUER), CLIENT,
                 new Secret("secret"), false, URI.create("https://bind.example.com/api/callback"), Optional.empty(),
                 Optional.empty(), Set.of(), Set.of(), List.of(), "preferred_username", "email", "groups",
-                Set.of("RS256"), Duration.ofHours(1), 0);
+                Set.of("RS256"), "bind-backend", new SessionSettings(Optional.empty(), Duration.ofHours(1), Set.of(), false), 0);
     }
 
     static JwtClaims claims() {

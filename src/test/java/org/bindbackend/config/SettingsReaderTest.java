@@ -137,8 +137,8 @@ class SettingsReaderTest {
 
     @Test
     void tokenExpiryReadsGoDurations() {
-        assertEquals(Duration.ofMinutes(90), read(with(EXTERNAL, "token-expiry", "1h30m")).settings().orElseThrow().tokenExpiry());
-        assertEquals(Duration.ofHours(1), read(EXTERNAL).settings().orElseThrow().tokenExpiry());
+        assertEquals(Duration.ofMinutes(90), read(with(EXTERNAL, "token-expiry", "1h30m")).settings().orElseThrow().sessions().tokenExpiry());
+        assertEquals(Duration.ofHours(1), read(EXTERNAL).settings().orElseThrow().sessions().tokenExpiry());
         assertEquals(Setting.TOKEN_EXPIRY, onlyProblem(with(EXTERNAL, "token-expiry", "soon")).setting());
         assertEquals(Setting.TOKEN_EXPIRY, onlyProblem(with(EXTERNAL, "token-expiry", "0s")).setting());
         assertEquals(Setting.TOKEN_EXPIRY, onlyProblem(with(EXTERNAL, "token-expiry", "48h")).setting());

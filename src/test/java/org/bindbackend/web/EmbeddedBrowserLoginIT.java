@@ -1,9 +1,11 @@
 package org.bindbackend.web;
 
+import static org.bindbackend.testing.ArquillianServer.BASE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.bindbackend.testing.BackendWar;
+import org.bindbackend.testing.Json;
 import org.bindbackend.testing.HeadlessChromium;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -40,7 +42,7 @@ class EmbeddedBrowserLoginIT {
 
     @Test
     void logsInThroughTheLoginPageAndSeesItsName() {
-        browser.get(EmbeddedLoginIT.BASE + "/");
+        browser.get(BASE + "/");
         browser.findElement(By.linkText("Log in")).click();
 
         assertTrue(browser.getTitle().contains("Log in"), browser.getTitle());
@@ -49,7 +51,7 @@ class EmbeddedBrowserLoginIT {
         browser.findElement(By.name("groups")).sendKeys("admins, devops");
         browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
 
-        assertEquals(EmbeddedLoginIT.BASE + "/", browser.getCurrentUrl());
+        assertEquals(BASE + "/", browser.getCurrentUrl());
         assertEquals("grace", browser.findElement(By.id("name")).getText());
         assertEquals("grace@bind-backend.invalid", browser.findElement(By.id("email")).getText());
         assertEquals("admins, devops", browser.findElement(By.id("groups")).getText());

@@ -1,18 +1,18 @@
 package org.bindbackend.web;
 
+import static org.bindbackend.testing.ArquillianServer.BASE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.bindbackend.testing.BackendWar;
+import org.bindbackend.testing.Json;
 import org.bindbackend.testing.BrowserlessLogin;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -25,8 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class EmbeddedLoginIT {
-
-    static final URI BASE = URI.create("http://127.0.0.1:18080");
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -42,10 +40,6 @@ class EmbeddedLoginIT {
         return browser.follow(BrowserlessLogin.location(afterForm));
     }
 
-    static JsonObject json(String body) {
-        return Json.createReader(new StringReader(body)).readObject();
-    }
-
     @Test
     void logsInWithAnyNameAndSeesWhoTheyAre() throws Exception {
         BrowserlessLogin browser = new BrowserlessLogin();
@@ -59,12 +53,12 @@ class EmbeddedLoginIT {
         HttpResponse<String> whoami = browser.client().send(HttpRequest.newBuilder(BASE.resolve("/api/whoami")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, whoami.statusCode(), whoami.body());
-        JsonObject identity = json(whoami.body());
+        JsonObject identity = Json.object(whoami.body());
         assertEquals("alice", identity.getString("sub"));
         assertEquals("alice", identity.getString("name"));
         assertEquals(BASE + "/oidc", identity.getString("iss"));
         assertEquals("alice@bind-backend.invalid", identity.getString("email"));
-        assertEquals(List.of("engineering", "devops"), identity.getJsonArray("groups").getValuesAs(j -> ((jakarta.json.JsonString) j).getString()));
+        assertEquals(List.of("engineering", "devops"), Json.strings(identity, "groups"));
 
         HttpResponse<String> ping = browser.client().send(HttpRequest.newBuilder(BASE.resolve("/api/ping")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -76,7 +70,7 @@ class EmbeddedLoginIT {
         HttpResponse<String> page = login(new BrowserlessLogin(), "/login?return=/api/whoami",
                 Map.of("username", "bob", "password", "x"));
         assertEquals(BASE.resolve("/api/whoami"), page.uri());
-        assertEquals("bob", json(page.body()).getString("sub"));
+        assertEquals("bob", Json.object(page.body()).getString("sub"));
     }
 
     @Test
@@ -121,7 +115,7 @@ class EmbeddedLoginIT {
                     HttpRequest.newBuilder(BASE.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(401, response.statusCode(), path);
             assertEquals("Bearer", response.headers().firstValue("WWW-Authenticate").orElseThrow());
-            assertEquals("AUTHENTICATION_FAILED", json(response.body()).getString("code"));
+            assertEquals("AUTHENTICATION_FAILED", Json.object(response.body()).getString("code"));
         }
     }
 
@@ -174,7 +168,7 @@ class EmbeddedLoginIT {
             HttpResponse<String> response = new BrowserlessLogin().client().send(HttpRequest.newBuilder(BASE.resolve(probe)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), probe + " " + response.body());
-            assertEquals("UP", json(response.body()).getString("status"));
+            assertEquals("UP", Json.object(response.body()).getString("status"));
         }
     }
 }

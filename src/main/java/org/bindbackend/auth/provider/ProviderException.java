@@ -3,9 +3,10 @@ package org.bindbackend.auth.provider;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.security.cert.CertificateException;
+import java.util.Optional;
 import java.net.http.HttpTimeoutException;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 
 /** The OpenID Provider could not be used: unreachable, untrusted, or it answered something unusable. */
 public class ProviderException extends Exception {
@@ -13,11 +14,21 @@ public class ProviderException extends Exception {
     /** What went wrong, which decides the status and the advice shown to the user. */
     public enum Kind {
         /** No connection, a timeout: 503, try again later. */
-        UNREACHABLE,
-        /** The provider's TLS certificate is not trusted: set {@code oidc.ca-file}. */
-        UNTRUSTED_CERTIFICATE,
+        UNREACHABLE(503),
+        /** The provider's TLS certificate is not trusted: 502, set {@code oidc.ca-file}. */
+        UNTRUSTED_CERTIFICATE(502),
         /** The provider answered, but not with what OpenID Connect requires: 502. */
-        BAD_RESPONSE
+        BAD_RESPONSE(502);
+
+        private final int status;
+
+        Kind(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
     }
 
     private final Kind kind;
@@ -30,7 +41,7 @@ public class ProviderException extends Exception {
     }
 
     static ProviderException from(URI uri, IOException e) {
-        if (e instanceof SSLHandshakeException || e instanceof SSLException) {
+        if (e instanceof SSLException) {
             return new ProviderException(Kind.UNTRUSTED_CERTIFICATE, uri,
                     "could not be reached over TLS: its certificate could not be validated (" + e.getMessage() + ")", e);
         }
@@ -41,16 +52,22 @@ public class ProviderException extends Exception {
     }
 
     /**
-     * Whether a failure, wherever it was raised, comes from not reaching the provider or not trusting it: those are
-     * answered by the error page with 503 or with the {@code oidc.ca-file} advice.
+     * What kind of provider failure an exception is, wherever it was raised (this backend's client, or the
+     * container's own OpenID Connect client), or empty when the provider is not to blame.
      */
-    public static boolean isConnectivity(Throwable thrown) {
+    public static Optional<Kind> kindOf(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProviderException || cause instanceof IOException) {
-                return true;
+            if (cause instanceof ProviderException provider) {
+                return Optional.of(provider.kind());
+            }
+            if (cause instanceof SSLException || cause instanceof CertificateException) {
+                return Optional.of(Kind.UNTRUSTED_CERTIFICATE);
+            }
+            if (cause instanceof IOException) {
+                return Optional.of(Kind.UNREACHABLE);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     public Kind kind() {

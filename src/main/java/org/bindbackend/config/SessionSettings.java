@@ -1,0 +1,21 @@
+package org.bindbackend.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The backend's own sessions: the browser's cookie and the CLI's bearer token are the same signed credential.
+ *
+ * @param signingKey          the HMAC key shared by all replicas; empty: a key made at start, valid on this replica only
+ * @param tokenExpiry         how long a session or CLI token lives ({@code token-expiry})
+ * @param uiOrigins           origins besides this backend's a {@code client_type=ui} login may return to
+ * @param endProviderSession  whether logout also sends the browser to the provider's end-session endpoint
+ */
+public record SessionSettings(Optional<Secret> signingKey, Duration tokenExpiry, Set<URI> uiOrigins,
+        boolean endProviderSession) {
+
+    /** RFC 7518 §3.2: an HS256 key must be at least as long as the hash output. */
+    public static final int MIN_KEY_BYTES = 32;
+}
