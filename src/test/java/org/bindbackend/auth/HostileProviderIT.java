@@ -15,7 +15,7 @@ import java.util.Set;
 import org.bindbackend.testing.BrowserlessLogin;
 import org.bindbackend.testing.HostileProvider;
 import org.bindbackend.testing.HostileProvider.Attack;
-import org.bindbackend.testing.PayaraMicroServer;
+import org.bindbackend.testing.BackendServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -47,12 +47,12 @@ class HostileProviderIT {
             Attack.HS256_WITH_CLIENT_SECRET, "not signed with an accepted algorithm");
 
     static HostileProvider provider;
-    static PayaraMicroServer backend;
+    static BackendServer backend;
 
     @BeforeAll
     static void start() throws Exception {
         provider = HostileProvider.start(CLIENT_ID, CLIENT_SECRET);
-        backend = PayaraMicroServer.start(externalMode(provider));
+        backend = BackendServer.start(externalMode(provider));
     }
 
     @AfterAll
@@ -104,13 +104,13 @@ class HostileProviderIT {
     class DiscoveryNamingAnotherIssuer {
 
         HostileProvider liar;
-        PayaraMicroServer misledBackend;
+        BackendServer misledBackend;
 
         @BeforeAll
         void startMisledBackend() throws Exception {
             liar = HostileProvider.start(CLIENT_ID, CLIENT_SECRET);
             liar.announceIssuer(HostileProvider.ANOTHER_ISSUER);
-            misledBackend = PayaraMicroServer.start(externalMode(liar));
+            misledBackend = BackendServer.start(externalMode(liar));
         }
 
         @AfterAll
@@ -157,7 +157,7 @@ class HostileProviderIT {
      * to the backend's last word: the callback's answer, so that its 303 home stays visible, or any earlier page
      * that is not a redirect.
      */
-    static HttpResponse<String> login(BrowserlessLogin browser, PayaraMicroServer backend)
+    static HttpResponse<String> login(BrowserlessLogin browser, BackendServer backend)
             throws IOException, InterruptedException {
         HttpResponse<String> response = browser.get(backend.uri("/login"));
         for (int hops = 0; BrowserlessLogin.isRedirect(response) && !isCallbackAnswer(response) && hops < 10; hops++) {
@@ -167,7 +167,7 @@ class HostileProviderIT {
     }
 
     static void assertRefusedWithoutSession(HttpResponse<String> answer, BrowserlessLogin browser,
-            PayaraMicroServer backend, String seen) throws IOException, InterruptedException {
+            BackendServer backend, String seen) throws IOException, InterruptedException {
         assertTrue(REFUSAL_STATUSES.contains(answer.statusCode()), seen);
         assertTrue(answer.body().contains("Login failed"), seen);
         assertFalse(answer.body().contains("at org."), "a stack trace on the page: " + seen);
@@ -176,13 +176,13 @@ class HostileProviderIT {
         assertEquals(401, whoami(browser, backend).statusCode(), "the browser has a session: " + seen);
     }
 
-    static HttpResponse<String> whoami(BrowserlessLogin browser, PayaraMicroServer backend)
+    static HttpResponse<String> whoami(BrowserlessLogin browser, BackendServer backend)
             throws IOException, InterruptedException {
         return browser.client().send(HttpRequest.newBuilder(backend.uri("/api/whoami")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    static void stopBoth(PayaraMicroServer backend, HostileProvider provider) {
+    static void stopBoth(BackendServer backend, HostileProvider provider) {
         if (backend != null) {
             backend.close();
         }
@@ -196,7 +196,7 @@ class HostileProviderIT {
     }
 
     /** The answer and what the backend logged since {@code logMark}, for an assertion's message. */
-    private static String described(HttpResponse<String> answer, PayaraMicroServer backend, int logMark)
+    private static String described(HttpResponse<String> answer, BackendServer backend, int logMark)
             throws IOException {
         return answer.statusCode() + " from " + answer.uri() + "\n" + answer.body()
                 + "\nbackend log:\n" + backend.log().substring(logMark);

@@ -8,7 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.bindbackend.testing.PayaraMicroServer;
+import org.bindbackend.testing.BackendServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 /** A real Payara Micro with invalid settings: one clear line each, nothing served but health, readiness DOWN. */
 class InvalidSettingsIT {
 
-    static PayaraMicroServer server;
+    static BackendServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        server = PayaraMicroServer.start(Map.of(
+        server = BackendServer.start(Map.of(
                 "oidc.type", "external",
                 "oidc.issuer-url", "ftp://login.example.com",
                 "oidc.issuer-client-secret", "do-not-log-me",

@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Payara Micro running the built WAR with the settings a test gives, on 127.0.0.1 and a free port, for the
- * tests that need a configuration of their own (invalid settings, external providers, several replicas).
+ * A real Payara Micro running the built WAR with the settings a test gives (as system properties), on 127.0.0.1,
+ * for the tests that need a configuration of their own (invalid settings, external providers, several replicas).
  */
-public final class PayaraMicroServer implements AutoCloseable {
+public final class PayaraMicroServer implements BackendServer {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -35,11 +35,7 @@ public final class PayaraMicroServer implements AutoCloseable {
     }
 
     /** Starts a server with these settings (system properties); waits until the application is deployed. */
-    public static PayaraMicroServer start(Map<String, String> settings) throws IOException, InterruptedException {
-        return start(freePort(), settings, Map.of());
-    }
-
-    public static PayaraMicroServer start(int port, Map<String, String> settings, Map<String, String> environment)
+    static PayaraMicroServer start(int port, Map<String, String> settings, Map<String, String> environment)
             throws IOException, InterruptedException {
         Path log = Files.createTempFile("payara-micro-" + port + "-", ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss1m"));
@@ -59,14 +55,17 @@ public final class PayaraMicroServer implements AutoCloseable {
         return server;
     }
 
+    @Override
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    @Override
     public int port() {
         return port;
     }
 
+    @Override
     public String log() throws IOException {
         return Files.readString(log);
     }

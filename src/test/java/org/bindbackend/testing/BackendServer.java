@@ -1,0 +1,40 @@
+package org.bindbackend.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * The built WAR running on a real server with the settings a test gives, on 127.0.0.1: Payara Micro by default,
+ * Open Liberty when the tests run with {@code -Dbind.runtime=liberty}. The same tests prove both.
+ */
+public interface BackendServer extends AutoCloseable {
+
+    /** Starts the backend with these settings on a free port; {@code external-url} defaults to that port. */
+    static BackendServer start(Map<String, String> settings) throws IOException, InterruptedException {
+        return start(PayaraMicroServer.freePort(), settings, Map.of());
+    }
+
+    static BackendServer start(int port, Map<String, String> settings, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return switch (runtime()) {
+            case "payara" -> PayaraMicroServer.start(port, settings, environment);
+            default -> throw new IllegalStateException("Unknown bind.runtime " + runtime() + ": payara or liberty");
+        };
+    }
+
+    /** The server the tests run against, from {@code -Dbind.runtime}. */
+    static String runtime() {
+        return System.getProperty("bind.runtime", "payara");
+    }
+
+    URI uri(String path);
+
+    int port();
+
+    /** Everything the server logged so far. */
+    String log() throws IOException;
+
+    @Override
+    void close();
+}
