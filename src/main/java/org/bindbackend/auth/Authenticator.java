@@ -3,11 +3,13 @@ package org.bindbackend.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
  * Finds the caller of a request: a bearer token (RFC 6750 §2.1; the CLI) first, else the session cookie (the
- * browser). Both are the same kind of credential; a revoked session is refused either way.
+ * browser). Both are the same kind of credential, verified once per distinct token ({@link VerifiedTokens});
+ * a revoked session is refused either way, on every request.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -19,6 +21,8 @@ public class Authenticator {
 
     @Inject
     Revocations revocations;
+
+    private final VerifiedTokens verified = new VerifiedTokens(Clock.systemUTC());
 
     public Verification authenticate(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
@@ -38,9 +42,17 @@ public class Authenticator {
     }
 
     private Verification check(String token) {
-        Verification verification = sessionTokens.verify(token);
-        if (verification.isValid() && revocations.isRevoked(verification.session().get().id())) {
+        Optional<Session> known = verified.get(token);
+        Verification verification = known.map(Verification::valid).orElseGet(() -> sessionTokens.verify(token));
+        if (!verification.isValid()) {
+            return verification;
+        }
+        Session session = verification.session().get();
+        if (revocations.isRevoked(session.id())) {
             return Verification.invalid(Verification.Problem.REVOKED);
+        }
+        if (known.isEmpty()) {
+            verified.put(token, session);
         }
         return verification;
     }
