@@ -25,6 +25,9 @@ final class RedirectUris {
             }
         });
         String uri = base.toString();
+        if (added.length() == 0) {
+            return base;
+        }
         String separator = uri.indexOf('?') < 0 ? "?" : uri.endsWith("?") || uri.endsWith("&") ? "" : "&";
         return URI.create(uri + separator + added);
     }

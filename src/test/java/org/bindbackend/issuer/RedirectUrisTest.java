@@ -39,4 +39,9 @@ class RedirectUrisTest {
                 RedirectUris.withParameters(URI.create("https://rp.example/cb"),
                         parameters("code", "c", "state", null)));
     }
+
+    @Test
+    void aRedirectWithNothingToAddIsLeftAlone() {
+        assertEquals(URI.create("https://rp.example/"), RedirectUris.withParameters(URI.create("https://rp.example/"), parameters()));
+    }
 }
