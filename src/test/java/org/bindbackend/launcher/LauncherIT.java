@@ -1,0 +1,95 @@
+package org.bindbackend.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bindbackend.testing.Json;
+import org.bindbackend.testing.PayaraMicroServer;
+import org.junit.jupiter.api.Test;
+
+/** The launcher takes the kube-bind backend's flags: they reach the backend's settings, and bad ones are refused. */
+class LauncherIT {
+
+    static final Path LAUNCHER = Path.of("docker", "bind-backend");
+
+    static Process launch(Path output, String... flags) throws IOException {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toAbsolutePath().toString()));
+        command.addAll(List.of(flags));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("BIND_WAR", System.getProperty("bind.war"));
+        builder.environment().put("PAYARA_MICRO_JAR", System.getProperty("payara.microJar"));
+        builder.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+        return builder.start();
+    }
+
+    static String read(Path output) {
+        try {
+            return Files.readString(output);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Test
+    void flagsBecomeSettingsAndTheSecretStaysOutOfTheProcessList() throws Exception {
+        int port = PayaraMicroServer.freePort();
+        Path output = Files.createTempFile("launcher-", ".log");
+        Path secret = Files.writeString(Files.createTempFile("secret-", ""), "a-session-key-of-more-than-32-bytes-long\n");
+        Process launcher = launch(output, "--oidc-type=embedded", "--port", String.valueOf(port),
+                "--external-url=http://127.0.0.1:" + port, "--provider-pretty-name=Launched Provider",
+                "--token-expiry=15m", "--session-signing-key-file=" + secret, "--v=2");
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            URI exports = URI.create("http://127.0.0.1:" + port + "/api/exports");
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            HttpResponse<String> response = null;
+            while (Instant.now().isBefore(deadline) && launcher.isAlive()) {
+                try {
+                    response = http.send(HttpRequest.newBuilder(exports).build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    // still starting
+                }
+                Thread.sleep(300);
+            }
+            assertEquals(200, response == null ? -1 : response.statusCode(),
+                    () -> (launcher.isAlive() ? "" : "exit " + launcher.exitValue() + ": ") + read(output));
+            assertEquals("Launched Provider", Json.object(response.body()).getString("providerPrettyName"));
+            String commandLine = launcher.info().commandLine().orElse("");
+            assertTrue(commandLine.contains("-Dtoken-expiry=15m"), commandLine);
+            assertFalse(commandLine.contains("a-session-key"), commandLine);
+            assertTrue(Files.readString(output).contains("DEVELOPMENT MODE"));
+        } finally {
+            launcher.destroy();
+            launcher.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void unknownFlagsAndMissingValuesAreRefusedWithUsage() throws Exception {
+        for (String[] flags : new String[][] {{"--oidc-tpye=embedded"}, {"--oidc-issuer-url"}, {"--port=eighty"}}) {
+            Path output = Files.createTempFile("launcher-", ".log");
+            Process launcher = launch(output, flags);
+            assertTrue(launcher.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(2, launcher.exitValue(), String.join(" ", flags));
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+            assertTrue(printed.contains("usage: bind-backend"), printed);
+        }
+    }
+}
