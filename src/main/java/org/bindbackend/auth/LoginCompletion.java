@@ -43,7 +43,7 @@ public class LoginCompletion {
             throw new LoginFailedException(LoginFailedException.Reason.NOT_ALLOWED,
                     "you are not in the users or groups allowed to use this backend");
         }
-        LOG.log(Level.FINE, "ID token verified for {0}", identity.subject());
+        LOG.log(Level.FINE, "ID token verified (signature, iss, aud, exp, nonce) for {0}; allowed", identity.subject());
         return identity;
     }
 }

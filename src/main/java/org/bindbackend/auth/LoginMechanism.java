@@ -55,6 +55,10 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         }
         boolean callback = isCallback(request) && request.getParameter("state") != null;
         CallbackCheck check = callback ? CallbackCheck.before(request, backendSettings.get().callbackUrl()) : null;
+        if (callback) {
+            LOG.log(Level.FINE, "Callback received (login in progress here: {0}, state known: {1}); the container "
+                    + "exchanges the code at the provider's token endpoint", new Object[] {check.loginInProgress(), check.stateKnown()});
+        }
         try {
             AuthenticationStatus status = container().validateRequest(request, response, context);
             if (callback && status == AuthenticationStatus.SEND_FAILURE && !response.isCommitted()) {

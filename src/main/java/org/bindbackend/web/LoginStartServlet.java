@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.bindbackend.auth.LoginIntent;
 
 /**
@@ -19,10 +21,12 @@ import org.bindbackend.auth.LoginIntent;
 public class LoginStartServlet extends HttpServlet {
 
     static final String PATH = "/login/start";
+    private static final Logger LOG = Logger.getLogger(LoginStartServlet.class.getName());
 
     /** Remembers what the login is for; the browser is then sent to the returned path, the container's login. */
     public static String begin(HttpServletRequest request, LoginIntent intent) {
         request.getSession(true).setAttribute(LoginIntent.ATTRIBUTE, intent);
+        LOG.log(Level.FINE, "Login started ({0}); the container redirects the browser to the provider", intent.kind());
         return request.getContextPath() + PATH;
     }
 
