@@ -23,6 +23,19 @@ public interface BackendServer extends AutoCloseable {
         };
     }
 
+    /**
+     * Starts the backend with its settings in the server's own configuration rather than in system properties:
+     * Payara's domain config properties (admin console, asadmin {@code set-config-property}), Liberty's
+     * server.xml {@code <variable>} elements.
+     */
+    static BackendServer startConfiguredByServer(Map<String, String> settings) throws IOException, InterruptedException {
+        int port = PayaraMicroServer.freePort();
+        return switch (runtime()) {
+            case "payara" -> PayaraMicroServer.startConfiguredByServer(port, settings);
+            default -> throw new IllegalStateException("Unknown bind.runtime " + runtime() + ": payara or liberty");
+        };
+    }
+
     /** The server the tests run against, from {@code -Dbind.runtime}. */
     static String runtime() {
         return System.getProperty("bind.runtime", "payara");

@@ -37,10 +37,34 @@ public final class PayaraMicroServer implements BackendServer {
     /** Starts a server with these settings (system properties); waits until the application is deployed. */
     static PayaraMicroServer start(int port, Map<String, String> settings, Map<String, String> environment)
             throws IOException, InterruptedException {
+        return start(port, settings, environment, List.of());
+    }
+
+    /**
+     * Starts a server whose settings are MicroProfile Config properties of the domain, set by a post-boot asadmin
+     * command file: what the admin console's Configurations > MicroProfile > Config page, or asadmin
+     * {@code set-config-property}, writes on Payara Server.
+     */
+    static PayaraMicroServer startConfiguredByServer(int port, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("external-url", "http://127.0.0.1:" + port);
+        all.putAll(settings);
+        StringBuilder commands = new StringBuilder();
+        all.forEach((key, value) -> commands.append("set-config-property --source=domain --propertyName=")
+                .append(key).append(" --propertyValue=").append(value).append('\n'));
+        Path postBoot = Files.writeString(Files.createTempFile("post-boot-", ".asadmin"), commands);
+        return start(port, Map.of(), Map.of(), List.of("--postbootcommandfile", postBoot.toString()));
+    }
+
+    private static PayaraMicroServer start(int port, Map<String, String> settings, Map<String, String> environment,
+            List<String> options) throws IOException, InterruptedException {
         Path log = Files.createTempFile("payara-micro-" + port + "-", ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss1m"));
         Map<String, String> all = new LinkedHashMap<>();
-        all.put("external-url", "http://127.0.0.1:" + port);
+        if (options.isEmpty()) {
+            all.put("external-url", "http://127.0.0.1:" + port);
+        }
         all.putAll(settings);
         all.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", required("payara.microJar"),
@@ -48,6 +72,7 @@ public final class PayaraMicroServer implements BackendServer {
                 "--port", String.valueOf(port),
                 "--nohazelcast", "--disablephonehome",
                 "--prebootcommandfile", Path.of(required("bind.serverConfig"), "payara", "pre-boot-commands.asadmin").toString()));
+        command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         PayaraMicroServer server = new PayaraMicroServer(port, log, builder.start());
