@@ -21,14 +21,14 @@ public class HomeServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Identity> caller = authenticator.caller(request);
         if (caller.isEmpty()) {
-            Html.write(response, HttpServletResponse.SC_OK, "bind-backend",
+            Html.write(response, HttpServletResponse.SC_OK, Html.PRODUCT,
                     "<p>You are not logged in.</p><p><a class=\"button\" href=\"/login\">Log in</a></p>");
             return;
         }
         Identity identity = caller.get();
         String groups = identity.groups().isEmpty() ? "<span class=\"muted\">none</span>"
                 : Html.escape(String.join(", ", identity.groups()));
-        Html.write(response, HttpServletResponse.SC_OK, "bind-backend",
+        Html.write(response, HttpServletResponse.SC_OK, Html.PRODUCT,
                 "<p>You are logged in.</p><dl>"
                         + "<dt>Name</dt><dd id=\"name\">" + Html.escape(identity.name()) + "</dd>"
                         + "<dt>Email</dt><dd id=\"email\">" + Html.escape(identity.email()) + "</dd>"

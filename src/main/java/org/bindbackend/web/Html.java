@@ -19,6 +19,8 @@ public final class Html {
             .muted{color:#5b6475;font-size:.9rem}
             """;
 
+    static final String PRODUCT = "bind-backend";
+
     private Html() {
     }
 
@@ -32,7 +34,7 @@ public final class Html {
         response.setHeader("Referrer-Policy", "no-referrer");
         response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-                + "<title>" + escape(title) + " - bind-backend</title><style>" + STYLE + "</style></head>"
+                + "<title>" + escape(title.equals(PRODUCT) ? PRODUCT : title + " - " + PRODUCT) + "</title><style>" + STYLE + "</style></head>"
                 + "<body><main><h1>" + escape(title) + "</h1>" + body + "</main></body></html>");
     }
 
