@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bindbackend.auth.provider.OpenIdProvider;
 import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.config.BackendSettings;
 
@@ -44,6 +45,9 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     @Inject
     BackendSettings backendSettings;
 
+    @Inject
+    OpenIdProvider provider;
+
     private volatile HttpAuthenticationMechanism container;
 
     @Override
@@ -59,6 +63,13 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             LOG.log(Level.FINE, "Callback received (login in progress here: {0}, state known: {1}); the container "
                     + "exchanges the code at the provider's token endpoint", new Object[] {check.loginInProgress(), check.stateKnown()});
         }
+        if (context.isProtected() && request.getUserPrincipal() == null && !callback) {
+            try {
+                provider.ensureReachable();
+            } catch (ProviderException e) {
+                return providerFailure(request, response, e, e.kind());
+            }
+        }
         try {
             AuthenticationStatus status = container().validateRequest(request, response, context);
             if (callback && status == AuthenticationStatus.SEND_FAILURE && !response.isCommitted()) {
@@ -66,13 +77,9 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             }
             return status;
         } catch (RuntimeException e) {
-            Optional<ProviderException.Kind> providerFailure = ProviderException.kindOf(e);
-            if (providerFailure.isPresent()) {
-                // The container answers an exception from a mechanism with a bare 500 that skips error pages.
-                LOG.log(Level.WARNING, "The OpenID Provider " + backendSettings.get().issuerUrl()
-                        + " could not be used for " + request.getRequestURI() + ": " + rootMessage(e), e);
-                request.setAttribute(FAILURE_ATTRIBUTE, e);
-                return respond(response, providerFailure.get().status());
+            Optional<ProviderException.Kind> kind = ProviderException.kindOf(e);
+            if (kind.isPresent()) {
+                return providerFailure(request, response, e, kind.get());
             }
             if (!callback) {
                 throw e;
@@ -80,6 +87,18 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             LOG.log(Level.FINE, "The container refused the callback", e);
             return fail(request, response, check.failure(e));
         }
+    }
+
+    /**
+     * The provider could not be used: the error page answers 502 or 503 with advice. (The container answers an
+     * exception thrown by a mechanism with a bare 500 that skips error pages, so it must not escape.)
+     */
+    private AuthenticationStatus providerFailure(HttpServletRequest request, HttpServletResponse response,
+            Exception e, ProviderException.Kind kind) {
+        LOG.log(Level.WARNING, "The OpenID Provider " + backendSettings.get().issuerUrl() + " could not be used for "
+                + request.getRequestURI() + ": " + rootMessage(e), e);
+        request.setAttribute(FAILURE_ATTRIBUTE, e);
+        return respond(response, kind.status());
     }
 
     private static String rootMessage(Throwable thrown) {

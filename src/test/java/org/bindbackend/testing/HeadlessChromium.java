@@ -20,7 +20,8 @@ public final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    public static ChromeDriver start() throws IOException {
+    /** @param extraArguments more Chromium switches, e.g. one that trusts a test server's key */
+    public static ChromeDriver start(String... extraArguments) throws IOException {
         if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
             throw new IllegalStateException("Chromium is missing: install Debian's chromium and chromium-driver "
                     + "(src/test/sh/run-tests does it)");
@@ -30,6 +31,7 @@ public final class HeadlessChromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-quic", "--no-first-run", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
                 .usingAnyFreePort()

@@ -87,11 +87,11 @@ public final class KeycloakServer {
     }
 
     /**
-     * Unzips Keycloak under target/keycloak (once; Failsafe runs in the project's folder), removes the database a
+     * Unzips Keycloak beside the build's runtimes (target/keycloak, once), removes the database a
      * previous run left so that the realm is imported anew, and puts the realm where {@code --import-realm} reads it.
      */
     private static KeycloakServer prepare() throws IOException, InterruptedException {
-        Path target = Path.of("target").toAbsolutePath();
+        Path target = Path.of(required("keycloak.zip")).toAbsolutePath().getParent().getParent();
         Path home = KeycloakDistribution.unzipped(Path.of(required("keycloak.zip")), target.resolve("keycloak"));
         deleteRecursively(home.resolve("data").resolve("h2"));
         Path imports = Files.createDirectories(home.resolve("data").resolve("import"));

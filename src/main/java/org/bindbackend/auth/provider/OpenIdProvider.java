@@ -3,6 +3,7 @@ package org.bindbackend.auth.provider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
@@ -23,6 +24,7 @@ import org.jose4j.keys.resolvers.VerificationKeyResolver;
 public class OpenIdProvider {
 
     private static final Logger LOG = Logger.getLogger(OpenIdProvider.class.getName());
+    static final Duration REACHABLE_FOR = Duration.ofSeconds(2);
 
     @Inject
     BackendSettings backendSettings;
@@ -30,6 +32,7 @@ public class OpenIdProvider {
     private volatile ProviderHttp http;
     private volatile Discovery discovery;
     private volatile HttpsJwks jwks;
+    private volatile long lastReachable = System.nanoTime() - REACHABLE_FOR.toNanos();
 
     /** The provider's discovery document, fetched once and kept. */
     public Discovery discovery() throws ProviderException {
@@ -50,6 +53,21 @@ public class OpenIdProvider {
     public VerificationKeyResolver keyResolver() throws ProviderException {
         discovery();
         return new HttpsJwksVerificationKeyResolver(jwks);
+    }
+
+    /**
+     * Before a login sends a browser to the provider: can the provider be reached right now? The container keeps
+     * the provider's endpoints from the first login, so without this an outage would send the browser to an
+     * address that does not answer. A success is trusted for {@link #REACHABLE_FOR}, so this costs at most one
+     * request to the provider per interval, and none on most logins.
+     */
+    public void ensureReachable() throws ProviderException {
+        long now = System.nanoTime();
+        if (now - lastReachable < REACHABLE_FOR.toNanos()) {
+            return;
+        }
+        fetchDiscovery();
+        lastReachable = now;
     }
 
     /**
