@@ -66,9 +66,8 @@ public final class IdTokenVerifier {
             }
             return claims;
         } catch (InvalidJwtException e) {
-            String reason = describe(e, issuer);
-            LOG.log(Level.WARNING, "Login refused: the provider''s ID token failed verification: {0}", reason);
-            throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED, reason);
+            LOG.log(Level.FINE, "ID token verification failed", e);
+            throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED, describe(e, issuer));
         } catch (MalformedClaimException e) {
             throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED, "a claim has the wrong type: " + e.getMessage());
         }
@@ -86,7 +85,6 @@ public final class IdTokenVerifier {
             throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED, "the ID token is not a JWS");
         }
         if (algorithm == null || !settings.signingAlgorithms().contains(algorithm)) {
-            LOG.log(Level.WARNING, "Login refused: the provider''s ID token is signed with {0}", algorithm);
             throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED,
                     "the ID token is not signed with an accepted algorithm (" + algorithm + "; accepted: "
                             + String.join(", ", settings.signingAlgorithms()) + ")");

@@ -76,6 +76,11 @@ public class SessionTokens {
                 .build();
     }
 
+    /** Makes the signing key now, at start, so that its warning (if any) is logged then. */
+    public void ready() {
+        // @PostConstruct did the work when this proxy's first call created the bean.
+    }
+
     /** A new session for a verified identity, valid for {@code token-expiry}. */
     public IssuedSession issue(Identity identity, String clusterId) {
         Settings settings = backendSettings.get();

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bindbackend.auth.SessionTokens;
 import org.bindbackend.auth.provider.ContainerTrust;
 import org.bindbackend.issuer.IssuerKeys;
 
@@ -30,6 +31,9 @@ public class StartupReport {
     @Inject
     IssuerKeys issuerKeys;
 
+    @Inject
+    SessionTokens sessionTokens;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (!backendSettings.valid()) {
             LOG.severe("bind-backend is NOT configured (" + backendSettings.problems().size()
@@ -41,6 +45,7 @@ public class StartupReport {
             OIDC_LOGGERS.forEach(logger -> logger.setLevel(Level.FINE));
         }
         settings.caFile().ifPresent(ContainerTrust::trust);
+        sessionTokens.ready();
         if (settings.embedded()) {
             issuerKeys.ready();
             LOG.warning(EmbeddedBanner.text(settings));

@@ -61,6 +61,7 @@ public class CallbackServlet extends HttpServlet {
             response.setHeader("Location", intent.redirect(issued, settings.sessions().tokenExpiry().toSeconds()));
         } catch (LoginFailedException e) {
             endContainerSession(request);
+            LOG.log(Level.WARNING, "Login refused ({0}): {1}", new Object[] {e.reason(), e.getMessage()});
             Pages.loginFailed(response, e.status(), e.getMessage());
         } catch (ProviderException e) {
             endContainerSession(request);

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.bindbackend.api.ApiError;
 import org.bindbackend.config.BackendSettings;
 
@@ -19,6 +20,7 @@ import org.bindbackend.config.BackendSettings;
 public class ConfigurationGate extends HttpFilter {
 
     private static final String HEALTH = "/health";
+    private static final Set<String> LIVENESS = Set.of("/healthz", "/api/healthz");
 
     @Inject
     BackendSettings backendSettings;
@@ -27,8 +29,9 @@ public class ConfigurationGate extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals(HEALTH) || path.startsWith(HEALTH + "/")) {
-            // The server's MicroProfile Health endpoints pass through this application's filters on Payara.
+        if (path.equals(HEALTH) || path.startsWith(HEALTH + "/") || LIVENESS.contains(path)) {
+            // The server's MicroProfile Health endpoints pass through this application's filters on Payara, and the
+            // kube-bind liveness answers "ok" while the process runs, configured or not.
             chain.doFilter(request, response);
             return;
         }

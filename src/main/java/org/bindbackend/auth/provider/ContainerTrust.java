@@ -26,7 +26,7 @@ public final class ContainerTrust {
     private ContainerTrust() {
     }
 
-    /** Trusts the JDK's CAs plus those in {@code caFile} for every TLS client in this JVM that uses the defaults. */
+    /** Trusts the server's trusted CAs plus those in {@code caFile} for every TLS client in this JVM that uses the defaults. */
     public static void trust(Path caFile) {
         SSLContext context = ProviderHttp.trusting(caFile);
         KeyStore store = ProviderHttp.trustStore(caFile);
@@ -42,7 +42,7 @@ public final class ContainerTrust {
             System.setProperty("javax.net.ssl.trustStorePassword", password);
             System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
             HttpsURLConnection.setDefaultSSLSocketFactory(context.getSocketFactory());
-            LOG.info("Calls to the OpenID Provider trust the JDK's CAs and those of oidc.ca-file " + caFile);
+            LOG.info("Calls to the OpenID Provider trust the server's trusted CAs and those of oidc.ca-file " + caFile);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot install the CA certificates of " + caFile + ": " + e.getMessage(), e);
         }

@@ -20,7 +20,8 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * The HTTP client this backend's own code uses to reach the OpenID Provider (discovery, JWKS), trusting the
- * JDK's CAs plus those of {@code oidc.ca-file}.
+ * server's trusted CAs (the JVM's default trust store, which Payara points at its own) plus those of
+ * {@code oidc.ca-file}.
  */
 public final class ProviderHttp {
 
@@ -60,7 +61,7 @@ public final class ProviderHttp {
         }
     }
 
-    /** An SSL context that trusts the JDK's default CAs and every certificate in the PEM file. */
+    /** An SSL context that trusts the server's trusted CAs and every certificate in the PEM file. */
     static SSLContext trusting(Path pemFile) {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -73,7 +74,7 @@ public final class ProviderHttp {
         }
     }
 
-    /** A trust store with the JDK's default CAs and every certificate of the PEM file. */
+    /** A trust store with the server's trusted CAs and every certificate of the PEM file. */
     static KeyStore trustStore(Path pemFile) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
