@@ -1,13 +1,18 @@
 package org.bindbackend.api;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
+import java.util.Map;
 
 /**
  * The JSON error body of every API failure, as the kube-bind backend shapes it:
  * {@code {"message": ..., "code": ..., "details": ...}}.
  */
 public record ApiError(int status, Code code, String message, String details) {
+
+    /** Made once: each {@code Json.createObjectBuilder()} call would look the JSON-P provider up again. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     /** The kube-bind backend's error codes. */
     public enum Code {
@@ -21,7 +26,7 @@ public record ApiError(int status, Code code, String message, String details) {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("message", message)
                 .add("code", code.name())
                 .add("details", details == null ? "" : details)

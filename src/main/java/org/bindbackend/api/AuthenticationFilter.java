@@ -2,20 +2,21 @@ package org.bindbackend.api;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
+import java.util.Optional;
 import java.util.Set;
 import org.bindbackend.auth.AccessPolicy;
 import org.bindbackend.auth.Authenticator;
 import org.bindbackend.auth.Identity;
+import org.bindbackend.auth.SessionCookie;
 import org.bindbackend.auth.Verification;
 import org.bindbackend.config.BackendSettings;
 
@@ -40,15 +41,14 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Inject
     BackendSettings backendSettings;
 
-    @Context
-    HttpServletRequest request;
-
     @Override
     public void filter(ContainerRequestContext context) {
-        if (PUBLIC.contains(context.getUriInfo().getPath(true).replaceAll("^/+|/+$", ""))) {
+        if (PUBLIC.contains(trimSlashes(context.getUriInfo().getPath(true)))) {
             return;
         }
-        Verification verification = authenticator.authenticate(request);
+        Cookie cookie = context.getCookies().get(SessionCookie.NAME);
+        Verification verification = authenticator.authenticate(context.getHeaderString("Authorization"),
+                Optional.ofNullable(cookie).map(Cookie::getValue).filter(value -> !value.isEmpty()));
         if (!verification.isValid()) {
             context.abortWith(unauthorized(verification.problem()));
             return;
@@ -61,6 +61,18 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         context.setSecurityContext(new CallerSecurityContext(new CallerPrincipal(verification.session().get()),
                 context.getSecurityContext().isSecure()));
+    }
+
+    private static String trimSlashes(String path) {
+        int start = 0;
+        int end = path.length();
+        while (start < end && path.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(start, end);
     }
 
     /** RFC 6750 §3.1: a request without credentials gets a bare challenge, a bad token {@code invalid_token}. */

@@ -2,11 +2,13 @@ package org.bindbackend.api;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 
@@ -17,6 +19,9 @@ import org.bindbackend.config.Settings;
 @Path("exports")
 public class ExportsResource {
 
+    /** Made once: each {@code Json.createObjectBuilder()} call would look the JSON-P provider up again. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     static final String API_VERSION = "kubebind.io/v1alpha2";
 
     @Inject
@@ -26,14 +31,14 @@ public class ExportsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject bindingProvider() {
         Settings settings = backendSettings.get();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("apiVersion", API_VERSION)
                 .add("kind", "BindingProvider")
                 .add("version", Version.current())
                 .add("providerPrettyName", settings.providerPrettyName())
-                .add("authenticationMethods", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("authenticationMethods", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                         .add("method", "OAuth2CodeGrant")
-                        .add("oauth2CodeGrant", Json.createObjectBuilder()
+                        .add("oauth2CodeGrant", JSON.createObjectBuilder()
                                 .add("authenticatedURL", settings.externalUrl() + "/api/authorize"))))
                 .build();
     }

@@ -25,7 +25,14 @@ public class Authenticator {
     private final VerifiedTokens verified = new VerifiedTokens(Clock.systemUTC());
 
     public Verification authenticate(HttpServletRequest request) {
-        String authorization = request.getHeader("Authorization");
+        return authenticate(request.getHeader("Authorization"), SessionCookie.read(request));
+    }
+
+    /**
+     * @param authorization the {@code Authorization} header, or null
+     * @param sessionCookie the value of the {@code kube-bind} cookie, if sent
+     */
+    public Verification authenticate(String authorization, Optional<String> sessionCookie) {
         if (authorization != null) {
             if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                     || authorization.length() == BEARER.length()) {
@@ -33,7 +40,7 @@ public class Authenticator {
             }
             return check(authorization.substring(BEARER.length()).trim());
         }
-        return SessionCookie.read(request).map(this::check).orElse(Verification.invalid(Verification.Problem.NONE));
+        return sessionCookie.map(this::check).orElse(Verification.invalid(Verification.Problem.NONE));
     }
 
     /** The caller's identity when the request carries a valid session, for pages that work with or without one. */

@@ -1,6 +1,7 @@
 package org.bindbackend.issuer;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,6 +11,9 @@ import java.util.Map;
  * browser gets either a redirect to the verified redirect URI or an HTML page.
  */
 final class ErrorReplies {
+
+    /** Made once: each {@code Json.createObjectBuilder()} call would look the JSON-P provider up again. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     /** The realm of the Basic challenge of the token endpoint (RFC 7617 §2). */
     static final String BASIC_CHALLENGE = "Basic realm=\"bind-backend\", charset=\"UTF-8\"";
@@ -63,7 +67,7 @@ final class ErrorReplies {
     }
 
     private static String body(OAuthException refusal) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("error", refusal.error().code())
                 .add("error_description", refusal.description())
                 .build()

@@ -1,7 +1,9 @@
 package org.bindbackend.issuer;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
+import java.util.Map;
 
 /**
  * A successful token response (RFC 6749 §5.1, OIDC Core 3.1.3.3).
@@ -14,9 +16,12 @@ import jakarta.json.JsonObject;
  */
 record TokenResponse(String accessToken, long expiresInSeconds, String idToken, String refreshToken, String scope) {
 
+    /** Made once: each {@code Json.createObjectBuilder()} call would look the JSON-P provider up again. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     /** The JSON body. */
     JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("access_token", accessToken)
                 .add("token_type", "Bearer")
                 .add("expires_in", expiresInSeconds)

@@ -1,6 +1,8 @@
 package org.bindbackend.issuer;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -10,6 +12,9 @@ import java.util.logging.Logger;
  * {@code access_token} form body parameter (RFC 6750 §2.2), not both (RFC 6750 §2).
  */
 final class UserInfoEndpoint {
+
+    /** Made once: each {@code Json.createObjectBuilder()} call would look the JSON-P provider up again. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     private static final Logger LOG = Logger.getLogger(UserInfoEndpoint.class.getName());
 
@@ -42,7 +47,7 @@ final class UserInfoEndpoint {
             Grant grant = tokens.accessTokenGrant(token.get()).orElseThrow(() -> new OAuthException(
                     OAuthError.INVALID_TOKEN, "The access token is unknown, expired or revoked."));
             LOG.fine(() -> "UserInfo returned for " + grant.user().subject());
-            return HttpReply.json(200, Json.createObjectBuilder(grant.user().claims()).build()).withNoStore();
+            return HttpReply.json(200, JSON.createObjectBuilder(grant.user().claims()).build()).withNoStore();
         } catch (OAuthException refusal) {
             LOG.fine(() -> "UserInfo request refused: " + refusal.error().code() + ": " + refusal.description());
             return ErrorReplies.forProtectedResource(refusal);
