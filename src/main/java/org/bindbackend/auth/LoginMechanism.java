@@ -1,10 +1,9 @@
 package org.bindbackend.auth;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.decorator.Decorator;
+import jakarta.decorator.Delegate;
+import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.security.enterprise.AuthenticationException;
@@ -22,25 +21,31 @@ import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.config.BackendSettings;
 
 /**
- * The application's one authentication mechanism: it hands every request to the container's OpenID Connect
- * mechanism (defined by {@link OpenIdLogin}) and turns the outcomes that mechanism leaves bare into clear ones.
+ * Wraps the container's OpenID Connect mechanism (defined by {@link OpenIdLogin}), the application's one
+ * authentication mechanism: it hands that mechanism the requests of a login (the protected login start and the
+ * callback) and turns the outcomes it leaves bare into clear ones. Other requests are none of its business.
+ *
+ * <p>A CDI decorator (CDI 4.0 §8) rather than a second mechanism, so that every server calls it: Payara's Soteria
+ * applies decorators to the mechanism it defines, and Open Liberty calls the mechanism bean of the annotation
+ * directly (with an alternative mechanism bean beside it, it picks one of the two at random).
  *
  * <p>Measured on Payara Micro: a callback with a tampered state ends as an empty HTTP 200, one that arrives in a
  * browser without a login in progress (a replay, another browser, another replica) throws, and so does an ID
  * token the container refuses. Each becomes a "login failed" error here, with its reason ({@link CallbackCheck}),
  * rendered by the application's error page, and no session.
  */
-@Alternative
+@Decorator
 @Priority(Interceptor.Priority.APPLICATION)
-@ApplicationScoped
-public class LoginMechanism implements HttpAuthenticationMechanism {
+public abstract class LoginMechanism implements HttpAuthenticationMechanism {
 
     /** The request attribute that carries a {@link LoginFailedException}, or a provider failure, to the error page. */
     public static final String FAILURE_ATTRIBUTE = LoginMechanism.class.getName() + ".failure";
     private static final Logger LOG = Logger.getLogger(LoginMechanism.class.getName());
 
     @Inject
-    BeanManager beanManager;
+    @Delegate
+    @Any
+    HttpAuthenticationMechanism container;
 
     @Inject
     BackendSettings backendSettings;
@@ -48,14 +53,26 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     @Inject
     OpenIdProvider provider;
 
-    private volatile HttpAuthenticationMechanism container;
-
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
         if (!backendSettings.valid()) {
             // Nothing to log in to: the error page and the configuration gate answer "not configured".
             return context.isProtected() ? respond(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE) : context.doNothing();
+        }
+        if (!context.isProtected() && !context.isAuthenticationRequest() && !isCallback(request)) {
+            // Not the container's business: the backend's own cookie and bearer tokens authenticate everything else.
+            // (Open Liberty evaluates the annotation's expressions for every request its mechanism sees, and one of
+            // them fetches discovery: the embedded provider's discovery request must not wait for itself.)
+            // Payara's mechanism reads the parameters of every request it sees, which parses a posted form before
+            // Jersey takes the request body; the embedded provider reads its forms from the servlet request. So
+            // parse them here as before.
+            request.getParameterMap();
+            return context.doNothing();
+        }
+        if (isCallback(request) && request.getParameter("error") != null) {
+            // OIDC Core 3.1.2.6: the provider refused the login; the callback page shows why.
+            return context.doNothing();
         }
         boolean callback = isCallback(request) && request.getParameter("state") != null;
         CallbackCheck check = callback ? CallbackCheck.before(request, backendSettings.get().callbackUrl()) : null;
@@ -71,9 +88,12 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             }
         }
         try {
-            AuthenticationStatus status = container().validateRequest(request, response, context);
-            if (callback && status == AuthenticationStatus.SEND_FAILURE && !response.isCommitted()) {
+            AuthenticationStatus status = container.validateRequest(request, response, context);
+            if (callback && refused(status, response) && !response.isCommitted()) {
                 return fail(request, response, check.failure());
+            }
+            if (!callback) {
+                CallbackCheck.remember(request, response);
             }
             return status;
         } catch (RuntimeException e) {
@@ -112,12 +132,25 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
-        return container().secureResponse(request, response, context);
+        return container.secureResponse(request, response, context);
     }
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        container().cleanSubject(request, response, context);
+        container.cleanSubject(request, response, context);
+    }
+
+    /**
+     * A callback the container did not accept. Payara answers {@code SEND_FAILURE}; Open Liberty answers
+     * {@code SEND_CONTINUE} with a 401 and no redirect (so that its security collaborator does not let the request
+     * through), or {@code NOT_DONE} when the browser brought no session with the login's state.
+     */
+    private static boolean refused(AuthenticationStatus status, HttpServletResponse response) {
+        return switch (status) {
+            case SUCCESS -> false;
+            case SEND_CONTINUE -> response.getHeader("Location") == null;
+            case SEND_FAILURE, NOT_DONE -> true;
+        };
     }
 
     private boolean isCallback(HttpServletRequest request) {
@@ -130,31 +163,17 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         return respond(response, e.status());
     }
 
-    /** Ends the request with an error status, which the application's error page renders. */
+    /**
+     * Ends the request with an error status, which the application's error page renders. {@code SEND_CONTINUE}
+     * (the response is written, nothing more to do) rather than {@code SEND_FAILURE}: Open Liberty lets a request
+     * to an unprotected resource such as the callback go on to its servlet after a {@code SEND_FAILURE}.
+     */
     private static AuthenticationStatus respond(HttpServletResponse response, int status) {
         try {
             response.sendError(status);
         } catch (IOException io) {
             LOG.log(Level.FINE, "The browser went away", io);
         }
-        return AuthenticationStatus.SEND_FAILURE;
-    }
-
-    /**
-     * The container's own OpenID Connect mechanism: the other bean of this type. This alternative takes precedence
-     * over it in injection, so it is looked up among all beans rather than injected.
-     */
-    private HttpAuthenticationMechanism container() {
-        HttpAuthenticationMechanism found = container;
-        if (found == null) {
-            Bean<?> bean = beanManager.getBeans(HttpAuthenticationMechanism.class).stream()
-                    .filter(b -> !LoginMechanism.class.equals(b.getBeanClass()))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("The container defines no OpenID Connect mechanism"));
-            found = (HttpAuthenticationMechanism) beanManager.getReference(bean, HttpAuthenticationMechanism.class,
-                    beanManager.createCreationalContext(bean));
-            container = found;
-        }
-        return found;
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 }

@@ -19,6 +19,7 @@ public interface BackendServer extends AutoCloseable {
             throws IOException, InterruptedException {
         return switch (runtime()) {
             case "payara" -> PayaraMicroServer.start(port, settings, environment);
+            case "liberty" -> LibertyServer.start(port, settings, environment);
             default -> throw new IllegalStateException("Unknown bind.runtime " + runtime() + ": payara or liberty");
         };
     }
@@ -32,6 +33,7 @@ public interface BackendServer extends AutoCloseable {
         int port = PayaraMicroServer.freePort();
         return switch (runtime()) {
             case "payara" -> PayaraMicroServer.startConfiguredByServer(port, settings);
+            case "liberty" -> LibertyServer.startConfiguredByServer(port, settings);
             default -> throw new IllegalStateException("Unknown bind.runtime " + runtime() + ": payara or liberty");
         };
     }

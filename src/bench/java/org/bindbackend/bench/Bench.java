@@ -1,0 +1,435 @@
+package org.bindbackend.bench;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import org.bindbackend.issuer.IssuerLimits;
+import org.bindbackend.testing.BrowserlessLogin;
+import org.bindbackend.testing.CliLogin;
+import org.bindbackend.testing.Json;
+
+/**
+ * Runs the benchmarks one system at a time, each started here on 127.0.0.1 and stopped after: the RS256 signing
+ * ceiling, start-up of the backend and of a hello-world WAR, logins through the backend's embedded provider,
+ * mock-oauth2-server and Keycloak, code exchanges at the embedded token endpoint, and the protected API. Settings
+ * are system properties ({@code bench.*}, see {@link Settings}); results go to {@code bench.out}.
+ */
+public final class Bench {
+
+    /** The parts, in the order they run; {@code bench.only} picks some. */
+    static final List<String> PARTS = List.of("signing", "startup", "embedded", "exchange", "api", "mock", "keycloak");
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** Rounds of the three API runs; the last one is reported. */
+    private static final int API_ROUNDS = 2;
+    private static final String CLIENT_ID = "bench-client";
+    private static final String CLIENT_SECRET = "bench-client-secret-0123456789abcdef";
+    private static final Map<String, String> EMBEDDED_LOGIN = Map.of("username", "bench-user", "password", "x");
+    /** What each store of the embedded provider holds at most; every exchange keeps entries for up to an hour. */
+    private static final int EMBEDDED_CAPACITY = IssuerLimits.DEFAULTS.maxEntriesPerStore();
+
+    private final Settings settings;
+    private final Results results;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    /** Code exchanges the running backend's embedded provider has done (each keeps store entries). */
+    private final AtomicInteger embeddedExchanges = new AtomicInteger();
+
+    private Bench(Settings settings) {
+        this.settings = settings;
+        this.results = new Results(settings);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromSystemProperties();
+        System.out.println("bind-backend benchmarks: " + settings.describe());
+        Bench bench = new Bench(settings);
+        long began = System.nanoTime();
+        bench.run();
+        bench.results.totalSeconds = (System.nanoTime() - began) / 1e9;
+        bench.results.loadAveragesAtEnd = ProcStats.loadAverages();
+        Report report = new Report(bench.results);
+        System.out.println();
+        System.out.println(report.markdown());
+        report.write(settings.out());
+        System.out.println("Results: " + settings.out().resolve("results.json") + ", "
+                + settings.out().resolve("results.csv") + ", " + settings.out().resolve("results.md") + ", chart "
+                + settings.out().resolve("benchmarks.png"));
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(settings.out());
+        if (settings.runs("signing")) {
+            signing();
+        }
+        if (settings.runs("startup")) {
+            startups();
+        }
+        if (settings.runs("embedded") || settings.runs("exchange") || settings.runs("api")) {
+            backend();
+        }
+        if (settings.runs("mock")) {
+            mockOAuth2Server();
+        }
+        if (settings.runs("keycloak")) {
+            keycloak();
+        }
+    }
+
+    /** Measure 2's ceiling: RS256 signatures per second on one core and on all. */
+    private void signing() throws Exception {
+        SigningCeiling ceiling = new SigningCeiling();
+        int cores = Runtime.getRuntime().availableProcessors();
+        Duration seconds = Duration.ofSeconds(Math.min(settings.measuredSeconds(), 5));
+        results.signingOneCore = report(ceiling.measure("RS256 sign, 1 thread", 1, Duration.ofSeconds(2), seconds,
+                100_000));
+        results.signingAllCores = report(ceiling.measure("RS256 sign, " + cores + " threads", cores,
+                Duration.ofSeconds(1), seconds, 200_000));
+    }
+
+    /** Measure 4: the backend WAR and a hello-world WAR, each started {@code bench.startups} times, alternately. */
+    private void startups() throws Exception {
+        Path hello = HelloWar.write(settings.out().resolve("hello"));
+        for (int run = 1; run <= settings.startups(); run++) {
+            results.startups.add(startup("hello-world WAR", "hello", run, hello, port -> Map.of(), "/hello/", "hello"));
+            results.startups.add(startup("bind-backend WAR (embedded)", "backend", run, settings.war(),
+                    Bench::backendProperties, "/api/healthz", "ok"));
+        }
+    }
+
+    /**
+     * One start of {@code war}: until {@code /health/ready} is UP, then until {@code appPath} answers {@code appBody}.
+     *
+     * @param properties the system properties for the port the server listens on
+     */
+    private Results.Startup startup(String name, String slug, int run, Path war,
+            IntFunction<Map<String, String>> properties, String appPath, String appBody) throws Exception {
+        int port = ServerProcess.freePort();
+        try (ServerProcess server = ServerProcess.payaraMicro(name, settings.payaraMicroJar(), war,
+                settings.preBootCommands(), port, settings.serverJvmOptions(), properties.apply(port),
+                settings.out().resolve("logs/startup-" + slug + "-" + run + ".log"))) {
+            Duration ready = server.awaitReady("/health/ready", body -> body.contains("UP"), START_TIMEOUT);
+            long rssAtReady = server.rssKib();
+            Duration app = server.awaitReady(appPath, body -> body.trim().equals(appBody), START_TIMEOUT);
+            Results.Startup startup = new Results.Startup(name, run, ready.toMillis() / 1e3, app.toMillis() / 1e3,
+                    rssAtReady, server.rssKib());
+            System.out.printf("  start-up %-30s run %d: ready %.2f s, app answers %.2f s, RSS %d MiB%n", name, run,
+                    startup.readySeconds(), startup.appSeconds(), startup.rssKib() / 1024);
+            return startup;
+        }
+    }
+
+    /** Measures 1a, 2 and 3 on one backend in embedded mode. */
+    private void backend() throws Exception {
+        int port = ServerProcess.freePort();
+        embeddedExchanges.set(0);
+        try (ServerProcess backend = ServerProcess.payaraMicro("bind-backend", settings.payaraMicroJar(), settings.war(),
+                settings.preBootCommands(), port, settings.serverJvmOptions(), backendProperties(port),
+                settings.out().resolve("logs/backend.log"))) {
+            Duration ready = backend.awaitReady("/health/ready", body -> body.contains("UP"), START_TIMEOUT);
+            System.out.printf("  bind-backend ready on %s after %.1f s%n", backend.uri("/"), ready.toMillis() / 1e3);
+            OidcClient client = new OidcClient(http, new OidcClient.Provider("bind-backend embedded",
+                    backend.uri("/oidc"), CLIENT_ID, CLIENT_SECRET, backend.uri("/api/callback"), EMBEDDED_LOGIN));
+            if (settings.runs("embedded")) {
+                results.logins.add(logins(client, backend, 500, 3_000));
+            }
+            if (settings.runs("exchange")) {
+                exchanges(client, backend);
+            }
+            if (settings.runs("api")) {
+                api(backend);
+            }
+            results.backendRssAfterLoadKib = backend.rssKib();
+        }
+    }
+
+    /** The settings the backend runs with: embedded mode with a client id and secret the benchmark knows. */
+    private static Map<String, String> backendProperties(int port) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("oidc.type", "embedded");
+        properties.put("external-url", "http://127.0.0.1:" + port);
+        properties.put("oidc.issuer-client-id", CLIENT_ID);
+        properties.put("oidc.issuer-client-secret", CLIENT_SECRET);
+        return properties;
+    }
+
+    /** Measure 1: whole logins, each a fresh user agent (no cookies kept between logins). */
+    private Load.Result logins(OidcClient client, ServerProcess server, int warmupMax, int measuredMax) throws Exception {
+        Load.Plan plan = settings.plan(warmupMax, measuredMax);
+        if (server.name().equals("bind-backend")) {
+            plan = withinEmbeddedCapacity(plan);
+        }
+        String name = client.provider().name();
+        return report(Load.run(name, plan, index -> () -> {
+            if (server.name().equals("bind-backend")) {
+                embeddedExchanges.incrementAndGet();
+            }
+            client.login();
+        }, server::cpuNanos));
+    }
+
+    /**
+     * Measure 2: codes are made first (authorize and login form, no signature), then only the token requests are
+     * measured; each exchange signs one ID token.
+     */
+    private void exchanges(OidcClient client, ServerProcess backend) throws Exception {
+        Load.Plan plan = withinEmbeddedCapacity(settings.plan(300, 3_000));
+        int codes = plan.warmupMax() + plan.measuredMax();
+        ConcurrentLinkedQueue<OidcClient.Code> prepared = new ConcurrentLinkedQueue<>();
+        Profiler profiler = settings.profile() ? Profiler.start(backend.java().pid(), settings.out(), "exchange") : null;
+        // codes live 60 s at the embedded provider: make them quickly, and use the oldest first
+        Load.Plan preparation = new Load.Plan(settings.concurrency(), Duration.ZERO, Duration.ZERO, 0,
+                Duration.ofSeconds(20), codes);
+        results.frontChannel = report(Load.run("authorize + login form (code only)", preparation,
+                index -> () -> prepared.add(client.authorize()), backend::cpuNanos));
+        Load.Plan exchange = plan.withCounts(Math.min(plan.warmupMax(), prepared.size() / 10), plan.measuredMax())
+                .withMeasured(Duration.ofSeconds(Math.min(settings.measuredSeconds(), 30)));
+        results.exchanges = report(Load.run("code exchange (token endpoint)", exchange, index -> () -> {
+            OidcClient.Code code = prepared.poll();
+            if (code == null) {
+                throw new Load.Exhausted();
+            }
+            embeddedExchanges.incrementAndGet();
+            client.exchange(code);
+        }, backend::cpuNanos));
+        if (profiler != null) {
+            profiler.stop();
+            results.profiles.add(profiler.summarize(results.frontChannel, results.frontChannel.name()));
+            results.profiles.add(profiler.summarize(results.exchanges, results.exchanges.name()));
+        }
+    }
+
+    /** Fewer operations than the embedded provider's stores hold, so none is refused as full. */
+    private Load.Plan withinEmbeddedCapacity(Load.Plan plan) {
+        int left = EMBEDDED_CAPACITY - embeddedExchanges.get() - 200;
+        int warmup = Math.min(plan.warmupMax(), left / 10);
+        int measured = Math.min(plan.measuredMax(), left - warmup);
+        if (measured < plan.measuredMax()) {
+            System.out.printf("  (capped at %d operations: the embedded provider keeps at most %d tokens)%n", measured,
+                    EMBEDDED_CAPACITY);
+        }
+        return plan.withCounts(warmup, measured);
+    }
+
+    /** Measure 3: /api/ping with a bearer token and with the session cookie, and the unprotected /api/healthz. */
+    private void api(ServerProcess backend) throws Exception {
+        JsonObject exports = Json.object(http.send(HttpRequest.newBuilder(backend.uri("/api/exports")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        URI authenticatedUrl = URI.create(exports.getJsonArray("authenticationMethods").getJsonObject(0)
+                .getJsonObject("oauth2CodeGrant").getString("authenticatedURL"));
+        String token = CliLogin.login(new BrowserlessLogin(), authenticatedUrl, "bench-session", "bench-cluster",
+                EMBEDDED_LOGIN).get("access_token");
+        BrowserlessLogin browser = new BrowserlessLogin();
+        HttpResponse<String> loginPage = browser.follow(URI.create(backend.uri("/api/authorize")
+                + "?client_type=ui&session_id=bench-ui&redirect_url=" + CliLogin.encode(backend.uri("/").toString())));
+        browser.follow(BrowserlessLogin.location(browser.submit(loginPage, EMBEDDED_LOGIN)));
+        String cookie = browser.cookie("kube-bind").orElseThrow(() -> new IllegalStateException("no session cookie"));
+        embeddedExchanges.addAndGet(2);
+
+        Load.Plan plan = settings.plan(50_000, 500_000);
+        // Payara's request path takes a minute or more of load to be compiled fully on two cores: warm it up with
+        // the three requests in turn, then measure them in turn, twice, and keep the second round
+        List<HttpRequest> mix = List.of(apiRequest(backend, "/api/healthz", null, null),
+                apiRequest(backend, "/api/ping", "Authorization", "Bearer " + token),
+                apiRequest(backend, "/api/ping", "Cookie", "kube-bind=" + cookie));
+        AtomicInteger next = new AtomicInteger();
+        Profiler profiler = settings.profile() ? Profiler.start(backend.java().pid(), settings.out(), "api") : null;
+        Load.Result warmup = Load.run("API warm-up", new Load.Plan(plan.concurrency(), plan.warmup().multipliedBy(6),
+                plan.warmupLimit().multipliedBy(3), 1_000_000, Duration.ZERO, 0), index -> () -> {
+                    HttpResponse<Void> response = http.send(mix.get(next.getAndIncrement() % mix.size()),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("API warm-up: " + response.statusCode());
+                    }
+                }, null);
+        System.out.printf("  API warm-up, the three requests in turn: %.0f s%n", warmup.warmupSeconds());
+        // warm already: each run gets the least warm-up
+        plan = new Load.Plan(plan.concurrency(), plan.warmup(), plan.warmup(), plan.warmupMax(), plan.measured(),
+                plan.measuredMax());
+        for (int round = 1; round <= API_ROUNDS; round++) {
+            List<Load.Result> runs = List.of(
+                    apiRun(backend, "GET /api/healthz (unprotected)", plan, "/api/healthz", "ok", null, null, round),
+                    apiRun(backend, "GET /api/ping, bearer token", plan, "/api/ping", "pong", "Authorization",
+                            "Bearer " + token, round),
+                    apiRun(backend, "GET /api/ping, session cookie", plan, "/api/ping", "pong", "Cookie",
+                            "kube-bind=" + cookie, round));
+            results.apiRounds.add(runs);
+        }
+        results.api.addAll(results.apiRounds.get(results.apiRounds.size() - 1));
+        if (profiler != null) {
+            profiler.stop();
+            for (int round = 0; round < results.apiRounds.size(); round++) {
+                for (Load.Result run : results.apiRounds.get(round)) {
+                    results.profiles.add(profiler.summarize(run, run.name() + ", round " + (round + 1)));
+                }
+            }
+        }
+    }
+
+    private Load.Result apiRun(ServerProcess backend, String name, Load.Plan plan, String path, String body,
+            String header, String value, int round) throws Exception {
+        HttpRequest request = apiRequest(backend, path, header, value);
+        Load.Result result = report(Load.run(name + (API_ROUNDS > 1 ? ", round " + round : ""), plan, index -> () -> {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !response.body().trim().equals(body)) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+        }, backend::cpuNanos));
+        return result.renamed(name);
+    }
+
+    private static HttpRequest apiRequest(ServerProcess backend, String path, String header, String value) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(backend.uri(path)).timeout(Duration.ofSeconds(30));
+        if (header != null) {
+            builder.header(header, value);
+        }
+        return builder.GET().build();
+    }
+
+    /** Measure 1b: mock-oauth2-server in its own JVM, with its login form (interactive login). */
+    private void mockOAuth2Server() throws Exception {
+        int port = ServerProcess.freePort();
+        List<String> command = new ArrayList<>(List.of(ServerProcess.javaBinary()));
+        command.addAll(settings.serverJvmOptions());
+        command.addAll(List.of("-cp", settings.lib().resolve("*").toString(),
+                "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt"));
+        try (ServerProcess mock = ServerProcess.start("mock-oauth2-server", command, Map.of(
+                "SERVER_HOSTNAME", "127.0.0.1", "SERVER_PORT", String.valueOf(port),
+                "JSON_CONFIG", "{\"interactiveLogin\":true}"), settings.out().resolve("logs/mock-oauth2-server.log"), port)) {
+            Duration ready = mock.awaitReady("/default/.well-known/openid-configuration", body -> body.contains("issuer"),
+                    START_TIMEOUT);
+            System.out.printf("  mock-oauth2-server ready after %.1f s%n", ready.toMillis() / 1e3);
+            OidcClient client = new OidcClient(http, new OidcClient.Provider("mock-oauth2-server",
+                    mock.uri("/default"), CLIENT_ID, CLIENT_SECRET, URI.create("http://127.0.0.1:" + port + "/callback"),
+                    Map.of("username", "alice", "claims", "")));
+            results.logins.add(logins(client, mock, 500, 3_000));
+            results.otherRssAfterLoadKib.put("mock-oauth2-server", mock.rssKib());
+        }
+    }
+
+    /** Measure 1c: Keycloak (realm bind, user alice) with its own JVM defaults. */
+    private void keycloak() throws Exception {
+        Path zip = settings.keycloakZip();
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException("No Keycloak distribution at " + zip);
+        }
+        Path home = Keycloak.prepare(zip, settings.out().resolve("keycloak"));
+        int port = ServerProcess.freePort();
+        try (ServerProcess keycloak = Keycloak.start(home, port, settings.out().resolve("logs/keycloak.log"))) {
+            Duration ready = keycloak.awaitReady("/realms/" + Keycloak.REALM + "/.well-known/openid-configuration",
+                    body -> body.contains("issuer"), START_TIMEOUT);
+            System.out.printf("  Keycloak ready after %.1f s%n", ready.toMillis() / 1e3);
+            OidcClient client = new OidcClient(http, new OidcClient.Provider("Keycloak",
+                    keycloak.uri("/realms/" + Keycloak.REALM), Keycloak.CLIENT_ID, Keycloak.CLIENT_SECRET,
+                    URI.create(Keycloak.REDIRECT_URI), Map.of("username", "alice", "password", "alice-password")));
+            results.logins.add(logins(client, keycloak, 100, 3_000));
+            results.otherRssAfterLoadKib.put("Keycloak", keycloak.rssKib());
+        }
+    }
+
+    private static Load.Result report(Load.Result result) {
+        System.out.printf("  %-38s %9.1f /s  p50 %7.2f ms  p95 %7.2f ms  server CPU %s  (%d ok, %d errors, %.1f s, "
+                        + "other processes %.2f cores)%n",
+                result.name(), result.perSecond(), result.percentileMillis(50), result.percentileMillis(95),
+                Double.isNaN(result.serverCpuMillisPerOperation()) ? "-"
+                        : String.format("%.3f ms/op", result.serverCpuMillisPerOperation()),
+                result.operations(), result.errors(), result.seconds(), result.otherCores());
+        if (result.firstError() != null) {
+            System.out.println("    first error: " + result.firstError());
+        }
+        if (result.operations() == 0) {
+            throw new IllegalStateException(result.name() + ": no operation succeeded: " + result.firstError());
+        }
+        return result;
+    }
+
+    /**
+     * The benchmark's settings, from system properties.
+     *
+     * @param only             the parts to run ({@code bench.only}: {@code all} or a comma list of {@link #PARTS})
+     * @param concurrency      load workers ({@code bench.concurrency})
+     * @param warmupSeconds    minimum warm-up time of each run ({@code bench.warmupSeconds})
+     * @param warmupLimitSeconds warm-up time limit of each run, if not steady before ({@code bench.warmupLimitSeconds})
+     * @param measuredSeconds  measured time of each run ({@code bench.seconds})
+     * @param startups         start-ups of each WAR ({@code bench.startups})
+     * @param serverJvmOptions JVM options of Payara Micro and mock-oauth2-server ({@code bench.serverJvmOptions})
+     * @param profile          record JFR profiles of the backend during the exchange and API runs ({@code bench.profile})
+     * @param label            what WAR is measured, for the report ({@code bench.label})
+     */
+    record Settings(Set<String> only, int concurrency, int warmupSeconds, int warmupLimitSeconds, int measuredSeconds,
+            int startups,
+            List<String> serverJvmOptions, boolean profile, String label, Path war, Path payaraMicroJar, Path keycloakZip,
+            Path serverConfig, Path lib, Path out) {
+
+        static Settings fromSystemProperties() {
+            String only = System.getProperty("bench.only", "all").trim();
+            Set<String> parts = only.isEmpty() || only.equals("all") ? Set.copyOf(PARTS)
+                    : Arrays.stream(only.split(",")).map(String::trim).collect(Collectors.toSet());
+            for (String part : parts) {
+                if (!PARTS.contains(part)) {
+                    throw new IllegalArgumentException("Unknown part " + part + " in bench.only: use " + PARTS);
+                }
+            }
+            String jvm = System.getProperty("bench.serverJvmOptions", "").trim();
+            int warmup = integer("bench.warmupSeconds", 5);
+            return new Settings(parts, integer("bench.concurrency", 4), warmup,
+                    Math.max(warmup, integer("bench.warmupLimitSeconds", 30)), integer("bench.seconds", 15), integer("bench.startups", 2),
+                    jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")),
+                    Boolean.getBoolean("bench.profile"), System.getProperty("bench.label", "").trim(),
+                    path("bench.war"), path("bench.payaraMicroJar"), path("bench.keycloakZip"),
+                    path("bench.serverConfig"), path("bench.lib"), path("bench.out"));
+        }
+
+        boolean runs(String part) {
+            return only.contains(part);
+        }
+
+        Duration warmup() {
+            return Duration.ofSeconds(warmupSeconds);
+        }
+
+        Load.Plan plan(int warmupMax, int measuredMax) {
+            return new Load.Plan(concurrency, warmup(), Duration.ofSeconds(warmupLimitSeconds), warmupMax,
+                    Duration.ofSeconds(measuredSeconds), measuredMax);
+        }
+
+        Path preBootCommands() {
+            return serverConfig.resolve("payara/pre-boot-commands.asadmin");
+        }
+
+        String describe() {
+            return label + ": parts " + PARTS.stream().filter(this::runs).toList() + ", " + concurrency + " workers, warm-up "
+                    + warmupSeconds + " to " + warmupLimitSeconds + " s, measured " + measuredSeconds + " s per run, " + startups
+                    + " start-ups each, server JVM options " + (serverJvmOptions.isEmpty() ? "(none)" : serverJvmOptions)
+                    + (profile ? ", JFR profiles of the exchange and API runs (numbers perturbed)" : "");
+        }
+
+        private static int integer(String name, int fallback) {
+            String value = System.getProperty(name, "").trim();
+            return value.isEmpty() ? fallback : Integer.parseInt(value);
+        }
+
+        private static Path path(String name) {
+            String value = System.getProperty(name);
+            if (value == null || value.isBlank()) {
+                throw new IllegalStateException("System property " + name + " is not set: run src/bench/run");
+            }
+            return Path.of(value).toAbsolutePath();
+        }
+    }
+}
