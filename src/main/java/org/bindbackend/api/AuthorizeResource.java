@@ -55,7 +55,9 @@ public class AuthorizeResource {
     private Response start(Map<String, String> parameters) {
         try {
             LoginIntent intent = AuthorizeRequest.parse(parameters, backendSettings.get());
-            return Response.seeOther(URI.create(LoginStartServlet.begin(request, intent))).build();
+            // Absolute: JAX-RS implementations resolve a relative Location differently (RESTEasy under /api/).
+            URI loginStart = URI.create(request.getRequestURL().toString()).resolve(LoginStartServlet.begin(request, intent));
+            return Response.seeOther(loginStart).build();
         } catch (BadRequest e) {
             return Errors.response(e.toError());
         }

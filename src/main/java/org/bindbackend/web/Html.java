@@ -31,7 +31,8 @@ public final class Html {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on forms, and logout checks it.
+        response.setHeader("Referrer-Policy", "same-origin");
         response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                 + "<title>" + escape(title.equals(PRODUCT) ? PRODUCT : title + " - " + PRODUCT) + "</title><style>" + STYLE + "</style></head>"

@@ -40,11 +40,11 @@ class HostileProviderIT {
 
     /**
      * The forgeries Payara's OpenID Connect client (Soteria) accepts, measured: only the backend's own verifier stands
-     * between them and a session, so its reason must be on the page.
+     * between them and a session, so its reason must be on the page. Open Liberty's client refuses them itself.
      */
-    static final Map<Attack, String> PASSED_BY_THE_CONTAINER = Map.of(
+    static final Map<Attack, String> PASSED_BY_THE_CONTAINER = BackendServer.runtime().equals("payara") ? Map.of(
             Attack.NONE_ALG, "not signed with an accepted algorithm",
-            Attack.HS256_WITH_CLIENT_SECRET, "not signed with an accepted algorithm");
+            Attack.HS256_WITH_CLIENT_SECRET, "not signed with an accepted algorithm") : Map.of();
 
     static HostileProvider provider;
     static BackendServer backend;
