@@ -43,7 +43,10 @@ public interface BackendServer extends AutoCloseable {
         return System.getProperty("bind.runtime", "payara");
     }
 
-    URI uri(String path);
+    /** A URL of the backend, as tests reach it. */
+    default URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
 
     int port();
 

@@ -2,7 +2,6 @@ package org.bindbackend.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -110,11 +109,6 @@ public final class LibertyServer implements BackendServer {
         LibertyServer server = new LibertyServer(port, userDir, console, builder.start());
         server.awaitStarted();
         return server;
-    }
-
-    @Override
-    public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     @Override

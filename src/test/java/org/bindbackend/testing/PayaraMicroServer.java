@@ -2,7 +2,6 @@ package org.bindbackend.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -78,11 +77,6 @@ public final class PayaraMicroServer implements BackendServer {
         PayaraMicroServer server = new PayaraMicroServer(port, log, builder.start());
         server.awaitDeployed();
         return server;
-    }
-
-    @Override
-    public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     @Override
