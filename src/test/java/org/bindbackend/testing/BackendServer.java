@@ -2,6 +2,7 @@ package org.bindbackend.testing;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,8 +19,8 @@ public interface BackendServer extends AutoCloseable {
     static BackendServer start(int port, Map<String, String> settings, Map<String, String> environment)
             throws IOException, InterruptedException {
         return switch (runtime()) {
-            case "payara" -> PayaraMicroServer.start(port, settings, environment);
-            case "liberty" -> LibertyServer.start(port, settings, environment);
+            case "payara" -> PayaraMicroServer.start(port, reachedOn(port, settings), environment);
+            case "liberty" -> LibertyServer.start(port, reachedOn(port, settings), environment);
             default -> throw new IllegalStateException("Unknown bind.runtime " + runtime() + ": payara or liberty");
         };
     }
@@ -32,10 +33,18 @@ public interface BackendServer extends AutoCloseable {
     static BackendServer startConfiguredByServer(Map<String, String> settings) throws IOException, InterruptedException {
         int port = PayaraMicroServer.freePort();
         return switch (runtime()) {
-            case "payara" -> PayaraMicroServer.startConfiguredByServer(port, settings);
-            case "liberty" -> LibertyServer.startConfiguredByServer(port, settings);
+            case "payara" -> PayaraMicroServer.startConfiguredByServer(port, reachedOn(port, settings));
+            case "liberty" -> LibertyServer.startConfiguredByServer(port, reachedOn(port, settings));
             default -> throw new IllegalStateException("Unknown bind.runtime " + runtime() + ": payara or liberty");
         };
+    }
+
+    /** The settings with {@code external-url} defaulting to the port the tests reach the server on. */
+    private static Map<String, String> reachedOn(int port, Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("external-url", "http://127.0.0.1:" + port);
+        all.putAll(settings);
+        return all;
     }
 
     /** The server the tests run against, from {@code -Dbind.runtime}. */

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -54,10 +53,7 @@ public final class LibertyServer implements BackendServer {
     /** Starts a server with these settings (system properties in jvm.options); waits until the application is up. */
     static LibertyServer start(int port, Map<String, String> settings, Map<String, String> environment)
             throws IOException, InterruptedException {
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("external-url", "http://127.0.0.1:" + port);
-        all.putAll(settings);
-        return start(port, all, environment, Map.of());
+        return start(port, settings, environment, Map.of());
     }
 
     /**
@@ -66,10 +62,7 @@ public final class LibertyServer implements BackendServer {
      */
     static LibertyServer startConfiguredByServer(int port, Map<String, String> settings)
             throws IOException, InterruptedException {
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("external-url", "http://127.0.0.1:" + port);
-        all.putAll(settings);
-        return start(port, Map.of(), Map.of(), all);
+        return start(port, Map.of(), Map.of(), settings);
     }
 
     private static LibertyServer start(int port, Map<String, String> systemProperties, Map<String, String> environment,

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,11 +45,8 @@ public final class PayaraMicroServer implements BackendServer {
      */
     static PayaraMicroServer startConfiguredByServer(int port, Map<String, String> settings)
             throws IOException, InterruptedException {
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("external-url", "http://127.0.0.1:" + port);
-        all.putAll(settings);
         StringBuilder commands = new StringBuilder();
-        all.forEach((key, value) -> commands.append("set-config-property --source=domain --propertyName=")
+        settings.forEach((key, value) -> commands.append("set-config-property --source=domain --propertyName=")
                 .append(key).append(" --propertyValue=").append(value).append('\n'));
         Path postBoot = Files.writeString(Files.createTempFile("post-boot-", ".asadmin"), commands);
         return start(port, Map.of(), Map.of(), List.of("--postbootcommandfile", postBoot.toString()));
@@ -60,12 +56,7 @@ public final class PayaraMicroServer implements BackendServer {
             List<String> options) throws IOException, InterruptedException {
         Path log = Files.createTempFile("payara-micro-" + port + "-", ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss1m"));
-        Map<String, String> all = new LinkedHashMap<>();
-        if (options.isEmpty()) {
-            all.put("external-url", "http://127.0.0.1:" + port);
-        }
-        all.putAll(settings);
-        all.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", required("payara.microJar"),
                 "--deploy", required("bind.war"),
                 "--port", String.valueOf(port),
