@@ -86,13 +86,23 @@ public final class KeycloakServer {
         return shared;
     }
 
-    /**
-     * Unzips Keycloak beside the build's runtimes (target/keycloak, once), removes the database a
-     * previous run left so that the realm is imported anew, and puts the realm where {@code --import-realm} reads it.
-     */
+    /** Keycloak beside the build's runtimes (target/keycloak), with the test CA, on free ports. */
     private static KeycloakServer prepare() throws IOException, InterruptedException {
         Path target = Path.of(required("keycloak.zip")).toAbsolutePath().getParent().getParent();
-        Path home = KeycloakDistribution.unzipped(Path.of(required("keycloak.zip")), target.resolve("keycloak"));
+        Path home = prepareDistribution(Path.of(required("keycloak.zip")), target.resolve("keycloak"));
+        int port = freePort();
+        Path log = target.resolve("keycloak").resolve("keycloak-" + port + ".log");
+        Files.deleteIfExists(log);
+        return new KeycloakServer(home, TestCertificates.create(), port, freePort(), log);
+    }
+
+    /**
+     * Unzips the distribution under {@code parent} (once), removes the database a previous run left so that the
+     * realm is imported anew, and puts the realm where {@code --import-realm} reads it; returns Keycloak's home.
+     * The benchmarks prepare their Keycloak with it too.
+     */
+    public static Path prepareDistribution(Path zip, Path parent) throws IOException {
+        Path home = KeycloakDistribution.unzipped(zip, parent);
         deleteRecursively(home.resolve("data").resolve("h2"));
         Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
         try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
@@ -101,10 +111,7 @@ public final class KeycloakServer {
             }
             Files.copy(realm, imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
         }
-        int port = freePort();
-        Path log = target.resolve("keycloak").resolve("keycloak-" + port + ".log");
-        Files.deleteIfExists(log);
-        return new KeycloakServer(home, TestCertificates.create(), port, freePort(), log);
+        return home;
     }
 
     /** Starts Keycloak and waits until the realm's discovery document answers. */
