@@ -17,7 +17,7 @@ final class Pages {
     }
 
     static void providerFailure(HttpServletResponse response, ProviderException e) throws IOException {
-        Failure failure = Failure.of((Throwable) e);
+        Failure failure = Failure.of(e);
         Html.write(response, failure.status(), failure.title(),
                 "<p class=\"reason\">" + Html.escape(failure.message()) + "</p>"
                         + "<p class=\"muted\">The server log names the URL and the cause.</p>"
