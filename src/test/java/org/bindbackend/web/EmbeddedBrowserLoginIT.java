@@ -4,6 +4,7 @@ import static org.bindbackend.testing.ArquillianServer.BASE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.bindbackend.testing.BackendWar;
 import org.bindbackend.testing.Json;
 import org.bindbackend.testing.HeadlessChromium;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person's login: headless Chromium clicks through the embedded provider's login page and sees its name. */
 @ExtendWith(ArquillianExtension.class)
@@ -57,6 +60,10 @@ class EmbeddedBrowserLoginIT {
         assertEquals("admins, devops", browser.findElement(By.id("groups")).getText());
 
         browser.findElement(By.xpath("//button[text()='Log out']")).click();
-        assertTrue(browser.findElement(By.linkText("Log in")).isDisplayed());
+        // A form post's navigation may still be under way when click() returns: wait for the page it leads to.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(BASE + "/"));
+        assertTrue(new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Log in"))).isDisplayed(),
+                browser.getPageSource());
     }
 }
