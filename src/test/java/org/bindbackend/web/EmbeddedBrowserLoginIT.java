@@ -48,22 +48,25 @@ class EmbeddedBrowserLoginIT {
         browser.get(BASE + "/");
         browser.findElement(By.linkText("Log in")).click();
 
+        afterNavigation().until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
         assertTrue(browser.getTitle().contains("Log in"), browser.getTitle());
         browser.findElement(By.name("username")).sendKeys("grace");
         browser.findElement(By.name("password")).sendKeys("any password at all");
         browser.findElement(By.name("groups")).sendKeys("admins, devops");
         browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
 
-        assertEquals(BASE + "/", browser.getCurrentUrl());
+        // click() may return while the form post's redirects (provider, callback, home) are still under way.
+        afterNavigation().until(ExpectedConditions.urlToBe(BASE + "/"));
         assertEquals("grace", browser.findElement(By.id("name")).getText());
         assertEquals("grace@bind-backend.invalid", browser.findElement(By.id("email")).getText());
         assertEquals("admins, devops", browser.findElement(By.id("groups")).getText());
 
         browser.findElement(By.xpath("//button[text()='Log out']")).click();
-        // A form post's navigation may still be under way when click() returns: wait for the page it leads to.
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(BASE + "/"));
-        assertTrue(new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Log in"))).isDisplayed(),
-                browser.getPageSource());
+        assertTrue(afterNavigation().until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Log in")))
+                .isDisplayed(), browser.getPageSource());
+    }
+
+    private WebDriverWait afterNavigation() {
+        return new WebDriverWait(browser, Duration.ofSeconds(10));
     }
 }
