@@ -134,27 +134,42 @@ public final class Bench {
         }
     }
 
-    /** Measures 1a, 2 and 3 on one backend in embedded mode. */
+    /**
+     * Measures 1a, 2 and 3, each on a backend of its own in embedded mode: the embedded provider keeps every
+     * exchange's tokens for up to an hour in stores of {@link #EMBEDDED_CAPACITY} entries, and each part's warm-up
+     * may use most of them.
+     */
     private void backend() throws Exception {
+        if (settings.runs("embedded")) {
+            onBackend("embedded", (backend, client) -> results.logins.add(
+                    logins(client, backend, EMBEDDED_CAPACITY, 3_000)));
+        }
+        if (settings.runs("exchange")) {
+            onBackend("exchange", this::exchanges);
+        }
+        if (settings.runs("api")) {
+            onBackend("api", (backend, client) -> api(backend));
+        }
+    }
+
+    @FunctionalInterface
+    private interface BackendPart {
+        void run(ServerProcess backend, OidcClient client) throws Exception;
+    }
+
+    private void onBackend(String part, BackendPart measure) throws Exception {
         int port = ServerProcess.freePort();
         embeddedExchanges.set(0);
         try (ServerProcess backend = ServerProcess.payaraMicro("bind-backend", settings.payaraMicroJar(), settings.war(),
                 settings.preBootCommands(), port, settings.serverJvmOptions(), backendProperties(port),
-                settings.out().resolve("logs/backend.log"))) {
+                settings.out().resolve("logs/backend-" + part + ".log"))) {
             Duration ready = backend.awaitReady("/health/ready", body -> body.contains("UP"), START_TIMEOUT);
-            System.out.printf("  bind-backend ready on %s after %.1f s%n", backend.uri("/"), ready.toMillis() / 1e3);
+            System.out.printf("  bind-backend (%s) ready on %s after %.1f s%n", part, backend.uri("/"),
+                    ready.toMillis() / 1e3);
             OidcClient client = new OidcClient(http, new OidcClient.Provider("bind-backend embedded",
                     backend.uri("/oidc"), CLIENT_ID, CLIENT_SECRET, backend.uri("/api/callback"), EMBEDDED_LOGIN));
-            if (settings.runs("embedded")) {
-                results.logins.add(logins(client, backend, 500, 3_000));
-            }
-            if (settings.runs("exchange")) {
-                exchanges(client, backend);
-            }
-            if (settings.runs("api")) {
-                api(backend);
-            }
-            results.backendRssAfterLoadKib = backend.rssKib();
+            measure.run(backend, client);
+            results.backendRssAfterLoadKib = Math.max(results.backendRssAfterLoadKib, backend.rssKib());
         }
     }
 
@@ -174,21 +189,29 @@ public final class Bench {
         if (server.name().equals("bind-backend")) {
             plan = withinEmbeddedCapacity(plan);
         }
-        String name = client.provider().name();
-        return report(Load.run(name, plan, index -> () -> {
+        return report(Load.run(client.provider().name(), plan, loginsOn(client, server), server.cpu()));
+    }
+
+    private Load.Workers loginsOn(OidcClient client, ServerProcess server) {
+        return index -> () -> {
             if (server.name().equals("bind-backend")) {
                 embeddedExchanges.incrementAndGet();
             }
             client.login();
-        }, server::cpuNanos));
+        };
     }
 
     /**
-     * Measure 2: codes are made first (authorize and login form, no signature), then only the token requests are
-     * measured; each exchange signs one ID token.
+     * Measure 2: the server is warmed up with whole logins; then codes are made (authorize and login form, no
+     * signature) and only the token requests are measured; each exchange signs one ID token.
      */
-    private void exchanges(OidcClient client, ServerProcess backend) throws Exception {
-        Load.Plan plan = withinEmbeddedCapacity(settings.plan(300, 3_000));
+    private void exchanges(ServerProcess backend, OidcClient client) throws Exception {
+        Load.Plan plan = settings.plan(300, 3_000);
+        Load.Plan warmup = withinEmbeddedCapacity(settings.plan(
+                EMBEDDED_CAPACITY - 2 * (plan.measuredMax() + plan.warmupMax()), 0));
+        Load.Result warm = Load.run("exchange warm-up (whole logins)", warmup, loginsOn(client, backend), backend.cpu());
+        System.out.printf("  exchange warm-up, whole logins: %.0f s%n", warm.warmupSeconds());
+        plan = withinEmbeddedCapacity(plan);
         int codes = plan.warmupMax() + plan.measuredMax();
         ConcurrentLinkedQueue<OidcClient.Code> prepared = new ConcurrentLinkedQueue<>();
         Profiler profiler = settings.profile() ? Profiler.start(backend.java().pid(), settings.out(), "exchange") : null;
@@ -196,7 +219,7 @@ public final class Bench {
         Load.Plan preparation = new Load.Plan(settings.concurrency(), Duration.ZERO, Duration.ZERO, 0,
                 Duration.ofSeconds(20), codes);
         results.frontChannel = report(Load.run("authorize + login form (code only)", preparation,
-                index -> () -> prepared.add(client.authorize()), backend::cpuNanos));
+                index -> () -> prepared.add(client.authorize()), backend.cpu()));
         Load.Plan exchange = plan.withCounts(Math.min(plan.warmupMax(), prepared.size() / 10), plan.measuredMax())
                 .withMeasured(Duration.ofSeconds(Math.min(settings.measuredSeconds(), 30)));
         results.exchanges = report(Load.run("code exchange (token endpoint)", exchange, index -> () -> {
@@ -206,7 +229,7 @@ public final class Bench {
             }
             embeddedExchanges.incrementAndGet();
             client.exchange(code);
-        }, backend::cpuNanos));
+        }, backend.cpu()));
         if (profiler != null) {
             profiler.stop();
             results.profiles.add(profiler.summarize(results.frontChannel, results.frontChannel.name()));
@@ -214,11 +237,14 @@ public final class Bench {
         }
     }
 
-    /** Fewer operations than the embedded provider's stores hold, so none is refused as full. */
+    /**
+     * Fewer operations than the embedded provider's stores hold, so none is refused as full: the measured run
+     * first, the warm-up the rest.
+     */
     private Load.Plan withinEmbeddedCapacity(Load.Plan plan) {
         int left = EMBEDDED_CAPACITY - embeddedExchanges.get() - 200;
-        int warmup = Math.min(plan.warmupMax(), left / 10);
-        int measured = Math.min(plan.measuredMax(), left - warmup);
+        int measured = Math.min(plan.measuredMax(), left);
+        int warmup = Math.min(plan.warmupMax(), left - measured);
         if (measured < plan.measuredMax()) {
             System.out.printf("  (capped at %d operations: the embedded provider keeps at most %d tokens)%n", measured,
                     EMBEDDED_CAPACITY);
@@ -250,13 +276,13 @@ public final class Bench {
         AtomicInteger next = new AtomicInteger();
         Profiler profiler = settings.profile() ? Profiler.start(backend.java().pid(), settings.out(), "api") : null;
         Load.Result warmup = Load.run("API warm-up", new Load.Plan(plan.concurrency(), plan.warmup().multipliedBy(6),
-                plan.warmupLimit().multipliedBy(3), 1_000_000, Duration.ZERO, 0), index -> () -> {
+                plan.warmupLimit(), 1_000_000, Duration.ZERO, 0), index -> () -> {
                     HttpResponse<Void> response = http.send(mix.get(next.getAndIncrement() % mix.size()),
                             HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("API warm-up: " + response.statusCode());
                     }
-                }, null);
+                }, backend.cpu());
         System.out.printf("  API warm-up, the three requests in turn: %.0f s%n", warmup.warmupSeconds());
         // warm already: each run gets the least warm-up
         plan = new Load.Plan(plan.concurrency(), plan.warmup(), plan.warmup(), plan.warmupMax(), plan.measured(),
@@ -289,7 +315,7 @@ public final class Bench {
             if (response.statusCode() != 200 || !response.body().trim().equals(body)) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
             }
-        }, backend::cpuNanos));
+        }, backend.cpu()));
         return result.renamed(name);
     }
 
@@ -317,7 +343,7 @@ public final class Bench {
             OidcClient client = new OidcClient(http, new OidcClient.Provider("mock-oauth2-server",
                     mock.uri("/default"), CLIENT_ID, CLIENT_SECRET, URI.create("http://127.0.0.1:" + port + "/callback"),
                     Map.of("username", "alice", "claims", "")));
-            results.logins.add(logins(client, mock, 500, 3_000));
+            results.logins.add(logins(client, mock, 1_000_000, 3_000));
             results.otherRssAfterLoadKib.put("mock-oauth2-server", mock.rssKib());
         }
     }
@@ -337,7 +363,7 @@ public final class Bench {
             OidcClient client = new OidcClient(http, new OidcClient.Provider("Keycloak",
                     keycloak.uri("/realms/" + Keycloak.REALM), Keycloak.CLIENT_ID, Keycloak.CLIENT_SECRET,
                     URI.create(Keycloak.REDIRECT_URI), Map.of("username", "alice", "password", "alice-password")));
-            results.logins.add(logins(client, keycloak, 100, 3_000));
+            results.logins.add(logins(client, keycloak, 1_000_000, 3_000));
             results.otherRssAfterLoadKib.put("Keycloak", keycloak.rssKib());
         }
     }
@@ -388,7 +414,7 @@ public final class Bench {
             String jvm = System.getProperty("bench.serverJvmOptions", "").trim();
             int warmup = integer("bench.warmupSeconds", 5);
             return new Settings(parts, integer("bench.concurrency", 4), warmup,
-                    Math.max(warmup, integer("bench.warmupLimitSeconds", 30)), integer("bench.seconds", 15), integer("bench.startups", 2),
+                    Math.max(warmup, integer("bench.warmupLimitSeconds", 90)), integer("bench.seconds", 15), integer("bench.startups", 2),
                     jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")),
                     Boolean.getBoolean("bench.profile"), System.getProperty("bench.label", "").trim(),
                     path("bench.war"), path("bench.payaraMicroJar"), path("bench.keycloakZip"),

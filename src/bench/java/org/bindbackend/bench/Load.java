@@ -13,13 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongSupplier;
 
 /**
  * The one load generator: a fixed number of workers, each doing one operation after the other (a closed loop),
  * first for a warm-up whose results are dropped, then for the measured run. The warm-up lasts its minimum time,
- * then goes on in windows of {@link #WINDOW} until three windows in a row agree within {@link #STEADY} of their mean
- * (the server's JIT has caught up) or its limit is reached. Each phase ends at whichever comes first: its count of operations,
+ * then goes on in windows of {@link #WINDOW} until the server is warm or the warm-up's limit is reached: three
+ * windows in a row agree within {@link #STEADY} of their mean, and the server's JIT compiler threads took at most
+ * {@link #JIT_QUIET} of its CPU in the last one. (Rates settle long before the compilers do: a Payara Micro that
+ * serves steady rates may still spend a third of its CPU compiling, which a server that runs for days does not.) Each phase ends at whichever comes first: its count of operations,
  * its time, too many errors, or an operation that reports {@link Exhausted}.
  */
 final class Load {
@@ -28,6 +29,15 @@ final class Load {
     @FunctionalInterface
     interface Operation {
         void run() throws Exception;
+    }
+
+    /** The CPU accounting of the server under load, in nanoseconds so far. */
+    interface ServerCpu {
+        /** All its threads. */
+        long totalNanos();
+
+        /** Its JIT compiler threads. */
+        long compilerNanos();
     }
 
     /** Makes the operation of worker {@code index} (each worker may keep state of its own). */
@@ -76,6 +86,7 @@ final class Load {
      * @param seconds         wall time of the run
      * @param latenciesNanos  the successful operations' latencies, sorted
      * @param serverCpuNanos  CPU time the server process used during the run, or -1 when not measured
+     * @param serverJitNanos  of which its JIT compiler threads used, or -1 when not measured
      * @param clientCpuNanos  CPU time this load generator's process used during the run
      * @param otherCpuNanos   CPU time the rest of the machine used during the run (other processes: noise)
      * @param firstError      the first failure, or null
@@ -84,11 +95,12 @@ final class Load {
      * @param ended           when it ended
      */
     record Result(String name, int operations, int errors, double seconds, long[] latenciesNanos,
-            long serverCpuNanos, long clientCpuNanos, long otherCpuNanos, String firstError, double warmupSeconds,
+            long serverCpuNanos, long serverJitNanos, long clientCpuNanos, long otherCpuNanos, String firstError, double warmupSeconds,
             Instant began, Instant ended) {
 
         Result renamed(String newName) {
-            return new Result(newName, operations, errors, seconds, latenciesNanos, serverCpuNanos, clientCpuNanos,
+            return new Result(newName, operations, errors, seconds, latenciesNanos, serverCpuNanos, serverJitNanos,
+                    clientCpuNanos,
                     otherCpuNanos, firstError, warmupSeconds, began, ended);
         }
 
@@ -109,6 +121,11 @@ final class Load {
             return serverCpuNanos < 0 || operations == 0 ? Double.NaN : serverCpuNanos / 1e6 / operations;
         }
 
+        /** The share of the server's CPU its JIT compilers took during the run, or NaN. */
+        double serverJitShare() {
+            return serverCpuNanos <= 0 || serverJitNanos < 0 ? Double.NaN : (double) serverJitNanos / serverCpuNanos;
+        }
+
         double clientCpuMillisPerOperation() {
             return operations == 0 ? Double.NaN : clientCpuNanos / 1e6 / operations;
         }
@@ -123,6 +140,8 @@ final class Load {
     static final Duration WINDOW = Duration.ofSeconds(2);
     /** Windows whose rates all lie within this fraction of their mean are steady. */
     static final double STEADY = 0.05;
+    /** The most of the server's CPU its JIT compilers may take in the warm-up's last window. */
+    static final double JIT_QUIET = 0.10;
     /** A phase stops early once this many operations failed. */
     private static final int MAX_ERRORS = 20;
     /** Extra time a phase may take past its limit for the operations in flight to finish. */
@@ -134,9 +153,9 @@ final class Load {
     /**
      * Warms up, then measures.
      *
-     * @param serverCpu the server process's CPU time in nanoseconds so far, or null when there is no server
+     * @param server the server's CPU accounting, or null when there is no server
      */
-    static Result run(String name, Plan plan, Workers workers, LongSupplier serverCpu) throws Exception {
+    static Result run(String name, Plan plan, Workers workers, ServerCpu server) throws Exception {
         List<Operation> operations = new ArrayList<>();
         for (int i = 0; i < plan.concurrency(); i++) {
             operations.add(workers.create(i));
@@ -147,21 +166,23 @@ final class Load {
             return thread;
         });
         try {
-            double warmupSeconds = warmUp(name, pool, operations, plan);
+            double warmupSeconds = warmUp(name, pool, operations, plan, server);
             if (plan.measuredMax() == 0 || plan.measured().isZero()) {
-                return new Result(name, 0, 0, 0, new long[0], -1, 0, 0, null, warmupSeconds, Instant.now(),
+                return new Result(name, 0, 0, 0, new long[0], -1, -1, 0, 0, null, warmupSeconds, Instant.now(),
                         Instant.now());
             }
-            long serverBefore = serverCpu == null ? 0 : serverCpu.getAsLong();
+            long serverBefore = server == null ? 0 : server.totalNanos();
+            long jitBefore = server == null ? 0 : server.compilerNanos();
             long clientBefore = ProcStats.cpuNanos(ProcStats.selfPid());
             long machineBefore = ProcStats.machineBusyNanos();
             Instant began = Instant.now();
             Phase measured = phase(pool, operations, plan.measured(), plan.measuredMax());
             long machine = ProcStats.machineBusyNanos() - machineBefore;
             long clientCpu = ProcStats.cpuNanos(ProcStats.selfPid()) - clientBefore;
-            long serverCpuUsed = serverCpu == null ? -1 : serverCpu.getAsLong() - serverBefore;
+            long serverCpuUsed = server == null ? -1 : server.totalNanos() - serverBefore;
+            long jitUsed = server == null ? -1 : server.compilerNanos() - jitBefore;
             return new Result(name, measured.latencies().length, measured.errors(), measured.seconds(),
-                    measured.latencies(), serverCpuUsed, clientCpu, machine - clientCpu - Math.max(0, serverCpuUsed),
+                    measured.latencies(), serverCpuUsed, jitUsed, clientCpu, machine - clientCpu - Math.max(0, serverCpuUsed),
                     measured.firstError(), warmupSeconds, began, Instant.now());
         } finally {
             pool.shutdownNow();
@@ -172,8 +193,8 @@ final class Load {
     }
 
     /** Runs the warm-up: its minimum time, then windows until steady, within its limits; returns its seconds. */
-    private static double warmUp(String name, ExecutorService pool, List<Operation> operations, Plan plan)
-            throws Exception {
+    private static double warmUp(String name, ExecutorService pool, List<Operation> operations, Plan plan,
+            ServerCpu server) throws Exception {
         if (plan.warmupMax() <= 0 || plan.warmup().isZero()) {
             return 0;
         }
@@ -187,18 +208,28 @@ final class Load {
         left -= phase.latencies().length + phase.errors();
         List<Double> rates = new ArrayList<>();
         while (left > 0 && System.nanoTime() + WINDOW.toNanos() <= limit && !phase.exhausted()) {
+            long serverBefore = server == null ? 0 : server.totalNanos();
+            long jitBefore = server == null ? 0 : server.compilerNanos();
             phase = phase(pool, operations, WINDOW, left);
             left -= phase.latencies().length + phase.errors();
             rates.add(phase.latencies().length / phase.seconds());
-            if (rates.size() >= 3) {
-                List<Double> last = rates.subList(rates.size() - 3, rates.size());
-                double mean = last.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-                if (last.stream().allMatch(rate -> Math.abs(rate - mean) <= STEADY * mean)) {
-                    break;
-                }
+            boolean compilersQuiet = server == null
+                    || server.compilerNanos() - jitBefore <= JIT_QUIET * (server.totalNanos() - serverBefore);
+            if (compilersQuiet && steady(rates)) {
+                break;
             }
         }
         return (System.nanoTime() - began) / 1e9;
+    }
+
+    /** Whether the last three windows' rates agree within {@link #STEADY} of their mean. */
+    private static boolean steady(List<Double> rates) {
+        if (rates.size() < 3) {
+            return false;
+        }
+        List<Double> last = rates.subList(rates.size() - 3, rates.size());
+        double mean = last.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        return last.stream().allMatch(rate -> Math.abs(rate - mean) <= STEADY * mean);
     }
 
     private record Phase(long[] latencies, int errors, double seconds, String firstError, boolean exhausted) {

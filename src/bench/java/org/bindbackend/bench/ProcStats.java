@@ -24,6 +24,34 @@ final class ProcStats {
         return ticks * 1_000_000_000L / TICKS_PER_SECOND;
     }
 
+    /**
+     * User plus system CPU time of the JIT compiler threads of {@code pid} so far, in nanoseconds: HotSpot names them
+     * {@code C1 CompilerThreadN} and {@code C2 CompilerThreadN}, which the kernel keeps as the 15 characters
+     * {@code C2 CompilerThre}. A thread that ended between two readings takes its time with it, so differences of
+     * this figure are a lower bound.
+     */
+    static long compilerCpuNanos(long pid) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ticks * 1_000_000_000L / TICKS_PER_SECOND;
+    }
+
     /** CPU time the whole machine spent busy so far (all CPUs, everything but idle and I/O wait), in nanoseconds. */
     static long machineBusyNanos() {
         String[] fields = read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");

@@ -124,6 +124,21 @@ final class ServerProcess implements AutoCloseable {
         return ProcStats.cpuNanos(java().pid());
     }
 
+    /** The server's CPU accounting for {@link Load}: all its threads, and its JIT compiler threads. */
+    Load.ServerCpu cpu() {
+        return new Load.ServerCpu() {
+            @Override
+            public long totalNanos() {
+                return cpuNanos();
+            }
+
+            @Override
+            public long compilerNanos() {
+                return ProcStats.compilerCpuNanos(java().pid());
+            }
+        };
+    }
+
     long rssKib() {
         return ProcStats.rssKib(java().pid());
     }
