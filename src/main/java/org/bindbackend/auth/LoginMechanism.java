@@ -63,11 +63,9 @@ public abstract class LoginMechanism implements HttpAuthenticationMechanism {
         if (!context.isProtected() && !context.isAuthenticationRequest() && !isCallback(request)) {
             // Not the container's business: the backend's own cookie and bearer tokens authenticate everything else.
             // (Open Liberty evaluates the annotation's expressions for every request its mechanism sees, and one of
-            // them fetches discovery: the embedded provider's discovery request must not wait for itself.)
-            // Payara's mechanism reads the parameters of every request it sees, which parses a posted form before
-            // Jersey takes the request body; the embedded provider reads its forms from the servlet request. So
-            // parse them here as before.
-            request.getParameterMap();
+            // them fetches discovery: the embedded provider's discovery request must not wait for itself. Payara's
+            // reads the parameters of every request it sees, which would consume a posted form's body before the
+            // embedded provider's endpoints read it.)
             return context.doNothing();
         }
         if (isCallback(request) && request.getParameter("error") != null) {

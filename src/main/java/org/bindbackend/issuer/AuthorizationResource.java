@@ -2,12 +2,13 @@ package org.bindbackend.issuer;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,7 +31,7 @@ public class AuthorizationResource {
     /** A request in a form body. */
     @POST
     @Produces(MediaType.TEXT_HTML)
-    public Response authorize(@Context HttpServletRequest request, @Context UriInfo uriInfo) {
-        return provider.authorize(RequestParameters.formBody(request, uriInfo)).toResponse();
+    public Response authorize(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, String body) {
+        return provider.authorize(RequestParameters.formBody(body, type)).toResponse();
     }
 }

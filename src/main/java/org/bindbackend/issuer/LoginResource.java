@@ -2,14 +2,13 @@ package org.bindbackend.issuer;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /** {@code POST /oidc/login}: where the login form is submitted (OIDC Core 3.1.2.3). */
 @Path(OidcPaths.LOGIN)
@@ -22,7 +21,7 @@ public class LoginResource {
     /** The submitted form. */
     @POST
     @Produces(MediaType.TEXT_HTML)
-    public Response login(@Context HttpServletRequest request, @Context UriInfo uriInfo) {
-        return provider.login(RequestParameters.formBody(request, uriInfo)).toResponse();
+    public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, String body) {
+        return provider.login(RequestParameters.formBody(body, type)).toResponse();
     }
 }

@@ -1,10 +1,9 @@
 package org.bindbackend.issuer;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.UriInfo;
-import java.io.UnsupportedEncodingException;
-import java.io.UncheckedIOException;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -21,19 +20,23 @@ import java.util.stream.Collectors;
  */
 public final class RequestParameters {
 
-    private static final RequestParameters NONE = new RequestParameters(Map.of());
+    private static final RequestParameters NONE = new RequestParameters(Map.of(), false);
+    /** A body that is not valid form encoding: every parameter read from it is an {@code invalid_request}. */
+    private static final RequestParameters MALFORMED = new RequestParameters(Map.of(), true);
 
     private final Map<String, List<String>> values;
+    private final boolean malformed;
 
-    private RequestParameters(Map<String, List<String>> values) {
+    private RequestParameters(Map<String, List<String>> values, boolean malformed) {
         this.values = values;
+        this.malformed = malformed;
     }
 
     /** The given parameters (e.g. the decoded query parameters of a GET). */
     public static RequestParameters of(Map<String, List<String>> values) {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         values.forEach((name, list) -> copy.put(name, List.copyOf(list)));
-        return new RequestParameters(copy);
+        return new RequestParameters(copy, false);
     }
 
     /** No parameters at all. */
@@ -42,36 +45,30 @@ public final class RequestParameters {
     }
 
     /**
-     * The parameters of a form-encoded request body. They are read through the servlet request, which
-     * still has them when a servlet filter or the server's own authentication mechanism has already
-     * read the body; the body is decoded as UTF-8 unless the request names another charset.
+     * The parameters of a request body of {@code type}: those of an {@code application/x-www-form-urlencoded} body
+     * (RFC 6749 §3.2 and Appendix B: UTF-8, {@code +} for a space), none for any other type. Only the body counts,
+     * so nothing in the URL can stand in for a body parameter. A body that is not valid form encoding has
+     * parameters that cannot be read: the endpoint answers {@code invalid_request} when it reads the first.
      */
-    public static RequestParameters formBody(HttpServletRequest request, UriInfo uriInfo) {
-        if (request.getCharacterEncoding() == null) {
+    public static RequestParameters formBody(String body, MediaType type) {
+        if (type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE) || body == null) {
+            return NONE;
+        }
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
             try {
-                request.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            } catch (UnsupportedEncodingException impossible) {
-                throw new UncheckedIOException(impossible);
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                values.computeIfAbsent(name, any -> new ArrayList<>()).add(value);
+            } catch (IllegalArgumentException badPercentEncoding) {
+                return MALFORMED;
             }
         }
-        return formBody(request.getParameterMap(), uriInfo.getQueryParameters());
-    }
-
-    /**
-     * The body parameters among {@code servletParameters}, which hold the query string's parameters
-     * first and the body's after them (Jakarta Servlet 6.0 §3.1): the query's are left out, so nothing
-     * in the URL can stand in for a body parameter.
-     */
-    static RequestParameters formBody(Map<String, String[]> servletParameters,
-            Map<String, List<String>> queryParameters) {
-        Map<String, List<String>> body = new LinkedHashMap<>();
-        servletParameters.forEach((name, all) -> {
-            int fromQuery = queryParameters.getOrDefault(name, List.of()).size();
-            if (all.length > fromQuery) {
-                body.put(name, List.copyOf(Arrays.asList(all).subList(fromQuery, all.length)));
-            }
-        });
-        return new RequestParameters(body);
+        return new RequestParameters(values, false);
     }
 
     /** The distinct values of a space-delimited list such as {@code scope} (RFC 6749 §3.3), in order. */
@@ -84,9 +81,13 @@ public final class RequestParameters {
     /**
      * The value of {@code name}; empty when absent or sent without a value.
      *
-     * @throws OAuthException {@code invalid_request} when the parameter was sent more than once
+     * @throws OAuthException {@code invalid_request} when the parameter was sent more than once, or the body
+     *                        could not be decoded
      */
     Optional<String> optional(String name) {
+        if (malformed) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, "The request body is not valid form encoding.");
+        }
         List<String> list = values.getOrDefault(name, List.of()).stream().filter(v -> !v.isEmpty()).toList();
         if (list.size() > 1) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "The " + name + " parameter is repeated.");

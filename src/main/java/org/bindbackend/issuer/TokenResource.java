@@ -2,16 +2,13 @@ package org.bindbackend.issuer;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /** {@code POST /oidc/token}: the token endpoint (OIDC Core 3.1.3, RFC 6749 §3.2). */
 @Path(OidcPaths.TOKEN)
@@ -25,7 +22,7 @@ public class TokenResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @Context HttpServletRequest request, @Context UriInfo uriInfo) {
-        return provider.token(authorization, RequestParameters.formBody(request, uriInfo)).toResponse();
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, String body) {
+        return provider.token(authorization, RequestParameters.formBody(body, type)).toResponse();
     }
 }

@@ -2,17 +2,14 @@ package org.bindbackend.issuer;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /** {@code GET|POST /oidc/userinfo}: the UserInfo endpoint (OIDC Core 5.3). */
 @Path(OidcPaths.USERINFO)
@@ -33,7 +30,7 @@ public class UserInfoResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response userInfo(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @Context HttpServletRequest request, @Context UriInfo uriInfo) {
-        return provider.userInfo(authorization, RequestParameters.formBody(request, uriInfo)).toResponse();
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, String body) {
+        return provider.userInfo(authorization, RequestParameters.formBody(body, type)).toResponse();
     }
 }

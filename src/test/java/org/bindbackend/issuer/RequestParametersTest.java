@@ -3,6 +3,7 @@ package org.bindbackend.issuer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,18 +32,38 @@ class RequestParametersTest {
     }
 
     @Test
-    void theFormBodyLeavesOutWhatCameInTheQueryString() {
-        Map<String, String[]> servletParameters = Map.of(
-                "client_secret", new String[] {"from-query"},
-                "code", new String[] {"from-query", "from-body"},
-                "grant_type", new String[] {"authorization_code"});
-        Map<String, List<String>> query = Map.of("client_secret", List.of("from-query"), "code",
-                List.of("from-query"));
+    void decodesAFormBody() {
+        RequestParameters body = RequestParameters.formBody(
+                "grant_type=authorization_code&code=a%2Bb+c&&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb&name=J%C3%BCrgen&flag",
+                new MediaType("application", "x-www-form-urlencoded", "UTF-8"));
 
-        RequestParameters body = RequestParameters.formBody(servletParameters, query);
-        assertEquals(Optional.empty(), body.optional("client_secret"));
-        assertEquals(Optional.of("from-body"), body.optional("code"));
         assertEquals(Optional.of("authorization_code"), body.optional("grant_type"));
+        assertEquals(Optional.of("a+b c"), body.optional("code"));
+        assertEquals(Optional.of("http://127.0.0.1/cb"), body.optional("redirect_uri"));
+        assertEquals(Optional.of("J\u00fcrgen"), body.optional("name"));
+        assertEquals(Optional.empty(), body.optional("flag"));
+    }
+
+    @Test
+    void aRepeatedBodyParameterIsAnInvalidRequest() {
+        RequestParameters body = RequestParameters.formBody("code=one&code=two", MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+
+        assertEquals(OAuthError.INVALID_REQUEST, assertThrows(OAuthException.class, () -> body.optional("code")).error());
+    }
+
+    @Test
+    void aBodyOfAnotherTypeHasNoParameters() {
+        assertEquals(Optional.empty(),
+                RequestParameters.formBody("code=abc", MediaType.APPLICATION_JSON_TYPE).optional("code"));
+        assertEquals(Optional.empty(), RequestParameters.formBody("code=abc", null).optional("code"));
+    }
+
+    @Test
+    void aBodyThatIsNotFormEncodingIsAnInvalidRequestWhenRead() {
+        RequestParameters body = RequestParameters.formBody("code=%zz", MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+
+        OAuthException refusal = assertThrows(OAuthException.class, () -> body.required("grant_type"));
+        assertEquals(OAuthError.INVALID_REQUEST, refusal.error());
     }
 
     @Test
