@@ -1,14 +1,13 @@
 package org.bindbackend.issuer;
 
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * An HTTP response as plain data, so the endpoints decide status, headers and body in code that
- * tests can run without a JAX-RS runtime; {@link #toResponse()} is the only step into JAX-RS.
+ * tests can run without a server; {@link OidcProviderServlet} writes it.
  *
  * @param status    the HTTP status
  * @param mediaType the body's media type, null when there is no body
@@ -64,15 +63,5 @@ public record HttpReply(int status, String mediaType, Map<String, String> header
     /** This reply marked as never to be cached (RFC 6749 §5.1, RFC 6750 §5.3). */
     HttpReply withNoStore() {
         return withHeader("Cache-Control", "no-store").withHeader("Pragma", "no-cache");
-    }
-
-    /** The JAX-RS response carrying this reply. */
-    public Response toResponse() {
-        Response.ResponseBuilder builder = Response.status(status);
-        headers.forEach(builder::header);
-        if (body != null) {
-            builder.entity(body).type(mediaType);
-        }
-        return builder.build();
     }
 }

@@ -3,27 +3,27 @@ package org.bindbackend.issuer;
 import java.net.URI;
 
 /**
- * Every route of the embedded provider, in one place. The paths are relative to the JAX-RS
- * application path {@link #APPLICATION}; with the WAR at context root {@code /} and the issuer
+ * Every route of the embedded provider, in one place, served by {@link OidcProviderServlet}. The
+ * paths are relative to {@link #APPLICATION}; with the WAR at context root {@code /} and the issuer
  * {@code http://host/oidc} they are:
  *
  * <table>
  * <caption>Routes</caption>
- * <tr><th>Method and path</th><th>Resource</th><th>Specification</th></tr>
- * <tr><td>GET /oidc/.well-known/openid-configuration</td><td>{@link DiscoveryResource}</td>
+ * <tr><th>Method and path</th><th>Provider method</th><th>Specification</th></tr>
+ * <tr><td>GET /oidc/.well-known/openid-configuration</td><td>{@link OidcProvider#discovery()}</td>
  *     <td>OIDC Discovery 1.0 §4</td></tr>
- * <tr><td>GET /oidc/.well-known/jwks.json</td><td>{@link JwksResource}</td><td>RFC 7517 §5</td></tr>
- * <tr><td>GET, POST /oidc/authorize</td><td>{@link AuthorizationResource}</td>
+ * <tr><td>GET /oidc/.well-known/jwks.json</td><td>{@link OidcProvider#jwks()}</td><td>RFC 7517 §5</td></tr>
+ * <tr><td>GET, POST /oidc/authorize</td><td>{@link OidcProvider#authorize}</td>
  *     <td>OIDC Core 3.1.2, RFC 6749 §4.1.1</td></tr>
- * <tr><td>POST /oidc/login</td><td>{@link LoginResource}</td><td>OIDC Core 3.1.2.3, 3.1.2.5</td></tr>
- * <tr><td>POST /oidc/token</td><td>{@link TokenResource}</td><td>OIDC Core 3.1.3, RFC 6749 §4.1.3, §6</td></tr>
- * <tr><td>GET, POST /oidc/userinfo</td><td>{@link UserInfoResource}</td><td>OIDC Core 5.3, RFC 6750 §2</td></tr>
- * <tr><td>GET, POST /oidc/end-session</td><td>{@link EndSessionResource}</td><td>RP-Initiated Logout 1.0 §2</td></tr>
+ * <tr><td>POST /oidc/login</td><td>{@link OidcProvider#login}</td><td>OIDC Core 3.1.2.3, 3.1.2.5</td></tr>
+ * <tr><td>POST /oidc/token</td><td>{@link OidcProvider#token}</td><td>OIDC Core 3.1.3, RFC 6749 §4.1.3, §6</td></tr>
+ * <tr><td>GET, POST /oidc/userinfo</td><td>{@link OidcProvider#userInfo}</td><td>OIDC Core 5.3, RFC 6750 §2</td></tr>
+ * <tr><td>GET, POST /oidc/end-session</td><td>{@link OidcProvider#endSession}</td><td>RP-Initiated Logout 1.0 §2</td></tr>
  * </table>
  */
 public final class OidcPaths {
 
-    /** The JAX-RS application path of the provider. */
+    /** The path of the provider below the context root; the issuer URL ends with it. */
     public static final String APPLICATION = "/oidc";
     /** Provider metadata. */
     public static final String DISCOVERY = "/.well-known/openid-configuration";

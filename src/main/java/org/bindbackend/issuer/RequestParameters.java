@@ -1,6 +1,5 @@
 package org.bindbackend.issuer;
 
-import jakarta.ws.rs.core.MediaType;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.stream.Collectors;
  */
 public final class RequestParameters {
 
+    private static final String FORM = "application/x-www-form-urlencoded";
     private static final RequestParameters NONE = new RequestParameters(Map.of(), false);
     /** A body that is not valid form encoding: every parameter read from it is an {@code invalid_request}. */
     private static final RequestParameters MALFORMED = new RequestParameters(Map.of(), true);
@@ -45,17 +45,28 @@ public final class RequestParameters {
     }
 
     /**
-     * The parameters of a request body of {@code type}: those of an {@code application/x-www-form-urlencoded} body
-     * (RFC 6749 §3.2 and Appendix B: UTF-8, {@code +} for a space), none for any other type. Only the body counts,
-     * so nothing in the URL can stand in for a body parameter. A body that is not valid form encoding has
-     * parameters that cannot be read: the endpoint answers {@code invalid_request} when it reads the first.
+     * The parameters of a request body whose {@code Content-Type} header is {@code contentType}: those of an
+     * {@code application/x-www-form-urlencoded} body (RFC 6749 §3.2 and Appendix B), none for any other type. Only
+     * the body counts, so nothing in the URL can stand in for a body parameter.
      */
-    public static RequestParameters formBody(String body, MediaType type) {
-        if (type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE) || body == null) {
-            return NONE;
-        }
+    public static RequestParameters formBody(String body, String contentType) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].trim();
+        return type.equalsIgnoreCase(FORM) ? decoded(body) : NONE;
+    }
+
+    /** The parameters of a query string (RFC 3986 §3.4), encoded as a form is; none when it is null. */
+    public static RequestParameters query(String queryString) {
+        return queryString == null ? NONE : decoded(queryString);
+    }
+
+    /**
+     * Decodes {@code name=value} pairs joined by {@code &}, in UTF-8 with {@code +} for a space (RFC 6749
+     * Appendix B). Text that is not valid form encoding has parameters that cannot be read: the endpoint answers
+     * {@code invalid_request} when it reads the first.
+     */
+    private static RequestParameters decoded(String encoded) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
+        for (String pair : encoded.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
@@ -86,7 +97,7 @@ public final class RequestParameters {
      */
     Optional<String> optional(String name) {
         if (malformed) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, "The request body is not valid form encoding.");
+            throw new OAuthException(OAuthError.INVALID_REQUEST, "The request's parameters are not valid form encoding.");
         }
         List<String> list = values.getOrDefault(name, List.of()).stream().filter(v -> !v.isEmpty()).toList();
         if (list.size() > 1) {

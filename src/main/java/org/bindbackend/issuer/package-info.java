@@ -7,7 +7,7 @@
  * at start-up, hands out opaque access and refresh tokens, and keeps everything in bounded
  * in-memory stores that a restart empties: it is for development only. {@link
  * org.bindbackend.issuer.OidcPaths} lists every route, {@link org.bindbackend.issuer.OidcProvider}
- * wires the parts together, and the JAX-RS resources only hand requests over to the endpoint
- * classes.
+ * wires the parts together, and {@link org.bindbackend.issuer.OidcProviderServlet} only hands
+ * requests over to the endpoint classes.
  */
 package org.bindbackend.issuer;

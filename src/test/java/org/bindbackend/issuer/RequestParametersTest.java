@@ -3,7 +3,6 @@ package org.bindbackend.issuer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +34,7 @@ class RequestParametersTest {
     void decodesAFormBody() {
         RequestParameters body = RequestParameters.formBody(
                 "grant_type=authorization_code&code=a%2Bb+c&&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb&name=J%C3%BCrgen&flag",
-                new MediaType("application", "x-www-form-urlencoded", "UTF-8"));
+                "application/x-www-form-urlencoded; charset=UTF-8");
 
         assertEquals(Optional.of("authorization_code"), body.optional("grant_type"));
         assertEquals(Optional.of("a+b c"), body.optional("code"));
@@ -46,7 +45,7 @@ class RequestParametersTest {
 
     @Test
     void aRepeatedBodyParameterIsAnInvalidRequest() {
-        RequestParameters body = RequestParameters.formBody("code=one&code=two", MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+        RequestParameters body = RequestParameters.formBody("code=one&code=two", "Application/X-WWW-Form-Urlencoded");
 
         assertEquals(OAuthError.INVALID_REQUEST, assertThrows(OAuthException.class, () -> body.optional("code")).error());
     }
@@ -54,13 +53,22 @@ class RequestParametersTest {
     @Test
     void aBodyOfAnotherTypeHasNoParameters() {
         assertEquals(Optional.empty(),
-                RequestParameters.formBody("code=abc", MediaType.APPLICATION_JSON_TYPE).optional("code"));
+                RequestParameters.formBody("code=abc", "application/json").optional("code"));
         assertEquals(Optional.empty(), RequestParameters.formBody("code=abc", null).optional("code"));
     }
 
     @Test
+    void decodesAQueryString() {
+        RequestParameters query = RequestParameters.query("response_type=code&scope=openid+email&state=s%26t");
+
+        assertEquals(Optional.of("openid email"), query.optional("scope"));
+        assertEquals(Optional.of("s&t"), query.optional("state"));
+        assertEquals(Optional.empty(), RequestParameters.query(null).optional("scope"));
+    }
+
+    @Test
     void aBodyThatIsNotFormEncodingIsAnInvalidRequestWhenRead() {
-        RequestParameters body = RequestParameters.formBody("code=%zz", MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+        RequestParameters body = RequestParameters.formBody("code=%zz", "Application/X-WWW-Form-Urlencoded");
 
         OAuthException refusal = assertThrows(OAuthException.class, () -> body.required("grant_type"));
         assertEquals(OAuthError.INVALID_REQUEST, refusal.error());
