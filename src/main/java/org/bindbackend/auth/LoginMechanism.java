@@ -13,12 +13,14 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.auth.provider.OpenIdProvider;
 import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.config.BackendSettings;
+import org.bindbackend.config.Settings;
 
 /**
  * Wraps the container's OpenID Connect mechanism (defined by {@link OpenIdLogin}), the application's one
@@ -86,7 +88,8 @@ public abstract class LoginMechanism implements HttpAuthenticationMechanism {
             }
         }
         try {
-            AuthenticationStatus status = container.validateRequest(request, response, context);
+            AuthenticationStatus status = container.validateRequest(request, response,
+                    callback ? context : askingForScopes(context));
             if (callback && refused(status, response) && !response.isCommitted()) {
                 return fail(request, response, check.failure());
             }
@@ -149,6 +152,13 @@ public abstract class LoginMechanism implements HttpAuthenticationMechanism {
             case SEND_CONTINUE -> response.getHeader("Location") == null;
             case SEND_FAILURE, NOT_DONE -> true;
         };
+    }
+
+    /** With extra scopes, the context whose redirects ask the provider for them ({@link RequestedScopes}). */
+    private HttpMessageContext askingForScopes(HttpMessageContext context) {
+        Settings settings = backendSettings.get();
+        return settings.extraScopes().isEmpty() ? context
+                : new RequestedScopes(context, List.of(settings.scopes().split(" ")));
     }
 
     private boolean isCallback(HttpServletRequest request) {

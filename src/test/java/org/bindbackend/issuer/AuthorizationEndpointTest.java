@@ -120,7 +120,7 @@ class AuthorizationEndpointTest {
     @Test
     void unsupportedScopesAreIgnored() {
         Map<String, String> request = harness.authorizationRequest();
-        request.put("scope", "openid groups email offline_access");
+        request.put("scope", "openid admin email offline_access");
 
         String code = harness.logIn(request, "alice", "");
         assertEquals("openid email", TestFixtures.json(harness.token(harness.codeExchange(code))).getString("scope"));

@@ -43,7 +43,7 @@ class DiscoveryDocumentTest {
         assertEquals(array("authorization_code", "refresh_token"), metadata.getJsonArray("grant_types_supported"));
         assertEquals(array("public"), metadata.getJsonArray("subject_types_supported"));
         assertEquals(array("RS256"), metadata.getJsonArray("id_token_signing_alg_values_supported"));
-        assertEquals(array("openid", "profile", "email"), metadata.getJsonArray("scopes_supported"));
+        assertEquals(array("openid", "profile", "email", "groups"), metadata.getJsonArray("scopes_supported"));
         assertEquals(array("client_secret_basic", "client_secret_post"),
                 metadata.getJsonArray("token_endpoint_auth_methods_supported"));
         assertEquals(array("S256"), metadata.getJsonArray("code_challenge_methods_supported"));
