@@ -52,8 +52,9 @@ final class Report {
                 .append(results.settings.war().getFileName()).append(". ");
         md.append("Run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" on ").append(machineLine())
                 .append(". Load generator: ").append(results.settings.concurrency())
-                .append(" workers on the same machine, warm-up ").append(results.settings.warmupSeconds())
-                .append(" s or until steady (at most ").append(results.settings.warmupLimitSeconds())
+                .append(" workers on the same machine, warm-up at least ").append(results.settings.warmupSeconds())
+                .append(" s, then until the rate is steady and the server's JIT compilers take at most 10 % of its CPU"
+                        + " (at most ").append(results.settings.warmupLimitSeconds())
                 .append(" s), then at most ").append(results.settings.measuredSeconds())
                 .append(" s per run. Server JVM options: ")
                 .append(results.settings.serverJvmOptions().isEmpty() ? "none (the JVM's defaults, as docker/bind-backend)"
