@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
-import org.bindbackend.issuer.IssuerLimits;
 import org.bindbackend.testing.BrowserlessLogin;
 import org.bindbackend.testing.CliLogin;
 import org.bindbackend.testing.Json;
@@ -40,15 +39,11 @@ public final class Bench {
     private static final String CLIENT_ID = "bench-client";
     private static final String CLIENT_SECRET = "bench-client-secret-0123456789abcdef";
     private static final Map<String, String> EMBEDDED_LOGIN = Map.of("username", "bench-user", "password", "x");
-    /** What each store of the embedded provider holds at most; every exchange keeps entries for up to an hour. */
-    private static final int EMBEDDED_CAPACITY = IssuerLimits.DEFAULTS.maxEntriesPerStore();
 
     private final Settings settings;
     private final Results results;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-    /** Code exchanges the running backend's embedded provider has done (each keeps store entries). */
-    private final AtomicInteger embeddedExchanges = new AtomicInteger();
 
     private Bench(Settings settings) {
         this.settings = settings;
@@ -134,15 +129,11 @@ public final class Bench {
         }
     }
 
-    /**
-     * Measures 1a, 2 and 3, each on a backend of its own in embedded mode: the embedded provider keeps every
-     * exchange's tokens for up to an hour in stores of {@link #EMBEDDED_CAPACITY} entries, and each part's warm-up
-     * may use most of them.
-     */
+    /** Measures 1a, 2 and 3, each on a backend of its own in embedded mode, so that no part warms up another. */
     private void backend() throws Exception {
         if (settings.runs("embedded")) {
             onBackend("embedded", (backend, client) -> results.logins.add(
-                    logins(client, backend, EMBEDDED_CAPACITY, 3_000)));
+                    logins(client, backend, 1_000_000, 3_000)));
         }
         if (settings.runs("exchange")) {
             onBackend("exchange", this::exchanges);
@@ -159,7 +150,6 @@ public final class Bench {
 
     private void onBackend(String part, BackendPart measure) throws Exception {
         int port = ServerProcess.freePort();
-        embeddedExchanges.set(0);
         try (ServerProcess backend = ServerProcess.payaraMicro("bind-backend", settings.payaraMicroJar(), settings.war(),
                 settings.preBootCommands(), port, settings.serverJvmOptions(), backendProperties(port),
                 settings.out().resolve("logs/backend-" + part + ".log"))) {
@@ -185,20 +175,12 @@ public final class Bench {
 
     /** Measure 1: whole logins, each a fresh user agent (no cookies kept between logins). */
     private Load.Result logins(OidcClient client, ServerProcess server, int warmupMax, int measuredMax) throws Exception {
-        Load.Plan plan = settings.plan(warmupMax, measuredMax);
-        if (server.name().equals("bind-backend")) {
-            plan = withinEmbeddedCapacity(plan);
-        }
-        return report(Load.run(client.provider().name(), plan, loginsOn(client, server), server.cpu()));
+        return report(Load.run(client.provider().name(), settings.plan(warmupMax, measuredMax), loginsOn(client),
+                server.cpu()));
     }
 
-    private Load.Workers loginsOn(OidcClient client, ServerProcess server) {
-        return index -> () -> {
-            if (server.name().equals("bind-backend")) {
-                embeddedExchanges.incrementAndGet();
-            }
-            client.login();
-        };
+    private static Load.Workers loginsOn(OidcClient client) {
+        return index -> client::login;
     }
 
     /**
@@ -207,11 +189,9 @@ public final class Bench {
      */
     private void exchanges(ServerProcess backend, OidcClient client) throws Exception {
         Load.Plan plan = settings.plan(300, 3_000);
-        Load.Plan warmup = withinEmbeddedCapacity(settings.plan(
-                EMBEDDED_CAPACITY - 2 * (plan.measuredMax() + plan.warmupMax()), 0));
-        Load.Result warm = Load.run("exchange warm-up (whole logins)", warmup, loginsOn(client, backend), backend.cpu());
+        Load.Result warm = Load.run("exchange warm-up (whole logins)", settings.plan(1_000_000, 0), loginsOn(client),
+                backend.cpu());
         System.out.printf("  exchange warm-up, whole logins: %.0f s%n", warm.warmupSeconds());
-        plan = withinEmbeddedCapacity(plan);
         int codes = plan.warmupMax() + plan.measuredMax();
         ConcurrentLinkedQueue<OidcClient.Code> prepared = new ConcurrentLinkedQueue<>();
         Profiler profiler = settings.profile() ? Profiler.start(backend.java().pid(), settings.out(), "exchange") : null;
@@ -227,7 +207,6 @@ public final class Bench {
             if (code == null) {
                 throw new Load.Exhausted();
             }
-            embeddedExchanges.incrementAndGet();
             client.exchange(code);
         }, backend.cpu()));
         if (profiler != null) {
@@ -235,21 +214,6 @@ public final class Bench {
             results.profiles.add(profiler.summarize(results.frontChannel, results.frontChannel.name()));
             results.profiles.add(profiler.summarize(results.exchanges, results.exchanges.name()));
         }
-    }
-
-    /**
-     * Fewer operations than the embedded provider's stores hold, so none is refused as full: the measured run
-     * first, the warm-up the rest.
-     */
-    private Load.Plan withinEmbeddedCapacity(Load.Plan plan) {
-        int left = EMBEDDED_CAPACITY - embeddedExchanges.get() - 200;
-        int measured = Math.min(plan.measuredMax(), left);
-        int warmup = Math.min(plan.warmupMax(), left - measured);
-        if (measured < plan.measuredMax()) {
-            System.out.printf("  (capped at %d operations: the embedded provider keeps at most %d tokens)%n", measured,
-                    EMBEDDED_CAPACITY);
-        }
-        return plan.withCounts(warmup, measured);
     }
 
     /** Measure 3: /api/ping with a bearer token and with the session cookie, and the unprotected /api/healthz. */
@@ -265,7 +229,6 @@ public final class Bench {
                 + "?client_type=ui&session_id=bench-ui&redirect_url=" + CliLogin.encode(backend.uri("/").toString())));
         browser.follow(BrowserlessLogin.location(browser.submit(loginPage, EMBEDDED_LOGIN)));
         String cookie = browser.cookie("kube-bind").orElseThrow(() -> new IllegalStateException("no session cookie"));
-        embeddedExchanges.addAndGet(2);
 
         Load.Plan plan = settings.plan(50_000, 500_000);
         // Payara's request path takes a minute or more of load to be compiled fully on two cores: warm it up with

@@ -3,6 +3,8 @@ package org.bindbackend.issuer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,9 +13,10 @@ import java.util.logging.Logger;
 
 /**
  * An in-memory map whose entries expire after a fixed lifetime and which holds at most a fixed
- * number of entries. When it is full it first drops expired entries; if it is still full it refuses
- * the new entry with {@code temporarily_unavailable} rather than grow. Expired entries are never
- * returned. {@link #take} removes the entry it returns, so whatever is taken is used once only,
+ * number of entries. When it is full it first drops expired entries; if it is still full it forgets
+ * its oldest tenth (all entries live equally long, so the first to expire are the oldest) rather than
+ * grow or refuse a login: a development provider under a flood of logins keeps working, and what it
+ * forgets is what its users are least likely to still need. Expired entries are never returned. {@link #take} removes the entry it returns, so whatever is taken is used once only,
  * even when two requests race for it.
  *
  * @param <V> what the store keeps
@@ -59,11 +62,19 @@ final class BoundedExpiringStore<V> {
             entries.values().removeIf(entry -> isExpired(entry, now));
         }
         if (entries.size() >= capacity) {
-            LOG.warning(() -> "The store of " + name + " is full (" + capacity + " live entries); refusing a new one");
-            throw new OAuthException(OAuthError.TEMPORARILY_UNAVAILABLE,
-                    "The development provider holds too many " + name + " right now. Try again later.");
+            forgetOldest(Math.max(1, capacity / 10));
         }
         entries.put(key, new Entry<>(value, clock.instant().plus(lifetime)));
+    }
+
+    private void forgetOldest(int count) {
+        List<Map.Entry<String, Entry<V>>> oldest = entries.entrySet().stream()
+                .sorted(Comparator.comparing(entry -> entry.getValue().expiresAt()))
+                .limit(count)
+                .toList();
+        oldest.forEach(entry -> entries.remove(entry.getKey(), entry.getValue()));
+        LOG.warning(() -> "The store of " + name + " is full (" + capacity + " live entries): forgot the "
+                + oldest.size() + " oldest");
     }
 
     /** Removes the entry under {@code key} and returns its value, unless there was none or it had expired. */

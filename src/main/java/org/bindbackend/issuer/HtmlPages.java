@@ -63,7 +63,7 @@ final class HtmlPages {
 
     /** The page that reports a refused request to the person at the browser. */
     static String error(OAuthException refusal) {
-        String title = refusal.error() == OAuthError.TEMPORARILY_UNAVAILABLE ? "Try again later" : "Request refused";
+        String title = "Request refused";
         return page(title + " · bind-backend", """
                 <h1>%s</h1>
                 <p class="problem" role="alert">%s</p>

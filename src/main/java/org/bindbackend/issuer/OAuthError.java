@@ -22,9 +22,7 @@ enum OAuthError {
     /** OIDC Core 3.1.2.6: the {@code request_uri} parameter is not supported. */
     REQUEST_URI_NOT_SUPPORTED("request_uri_not_supported", 400),
     /** RFC 6750 §3.1: the access token is unknown, expired or revoked. */
-    INVALID_TOKEN("invalid_token", 401),
-    /** RFC 6749 §4.1.2.1: the provider cannot take more work right now (a store is full). */
-    TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503);
+    INVALID_TOKEN("invalid_token", 401);
 
     private final String code;
     private final int status;

@@ -137,17 +137,15 @@ class AuthorizationEndpointTest {
     }
 
     @Test
-    void aFullLoginFormStoreRefusesWithAServiceUnavailablePage() {
+    void aFullLoginFormStoreForgetsTheOldestForm() {
         IssuerLimits one = new IssuerLimits(Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofMinutes(10),
                 Duration.ofMinutes(10), Duration.ofMinutes(60), 1);
         ProviderHarness small = new ProviderHarness(TestFixtures.config(), one);
-        assertEquals(200, small.authorize(small.authorizationRequest()).status());
+        String first = ProviderHarness.transactionOf(small.authorize(small.authorizationRequest()));
 
-        HttpReply full = small.authorize(small.authorizationRequest());
-        assertErrorPageWithoutRedirect(full, 503);
-        assertTrue(full.body().contains("temporarily_unavailable"));
-
-        small.clock.advance(Duration.ofMinutes(10));
-        assertEquals(200, small.authorize(small.authorizationRequest()).status(), "expired entries make room");
+        HttpReply second = small.authorize(small.authorizationRequest());
+        assertEquals(200, second.status());
+        assertEquals(400, small.login(first, "alice", "").status(), "the oldest form is forgotten");
+        assertEquals(303, small.login(ProviderHarness.transactionOf(second), "alice", "").status());
     }
 }

@@ -68,14 +68,15 @@ class TokenEndpointTest {
     }
 
     @Test
-    void aFullStoreAnswersTemporarilyUnavailable() {
+    void aFullStoreForgetsItsOldestTokensAndGoesOnIssuing() {
         IssuerLimits one = new IssuerLimits(Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofMinutes(10),
                 Duration.ofMinutes(10), Duration.ofMinutes(60), 1);
         ProviderHarness small = new ProviderHarness(TestFixtures.config(), one);
-        assertEquals(200, small.token(small.codeExchange(small.logIn())).status());
+        String first = TestFixtures.json(small.token(small.codeExchange(small.logIn()))).getString("access_token");
 
-        HttpReply full = small.token(small.codeExchange(small.logIn()));
-        assertEquals(503, full.status());
-        assertEquals("temporarily_unavailable", TestFixtures.json(full).getString("error"));
+        HttpReply second = small.token(small.codeExchange(small.logIn()));
+        assertEquals(200, second.status());
+        assertEquals(401, small.userInfo(first).status(), "the oldest token is forgotten");
+        assertEquals(200, small.userInfo(TestFixtures.json(second).getString("access_token")).status());
     }
 }
