@@ -80,7 +80,7 @@ final class Chart {
             exchange.add(new Bar("code exchanges (embedded)", results.exchanges.perSecond(), BACKEND));
         }
         if (results.signingAllCores != null) {
-            exchange.add(new Bar("ceiling: 2 RS256 signatures/exchange", results.signingAllCores.perSecond() / 2,
+            exchange.add(new Bar("ceiling (2 signatures)", results.signingAllCores.perSecond() / 2,
                     CEILING));
             exchange.add(new Bar(results.signingAllCores.name().replace("RS256 sign, ", "RS256 signatures/s, "),
                     results.signingAllCores.perSecond(), CEILING));
