@@ -32,8 +32,8 @@ public final class RequestParameters {
         this.malformed = malformed;
     }
 
-    /** The given parameters (e.g. the decoded query parameters of a GET). */
-    public static RequestParameters of(Map<String, List<String>> values) {
+    /** Parameters already decoded, by name. */
+    static RequestParameters of(Map<String, List<String>> values) {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         values.forEach((name, list) -> copy.put(name, List.copyOf(list)));
         return new RequestParameters(copy, false);
