@@ -34,12 +34,7 @@ class ExtraScopesIT {
     @Test
     void theAuthorizationRequestAsksForTheExtraScopes() throws Exception {
         BrowserlessLogin browser = new BrowserlessLogin();
-        HttpResponse<String> response = browser.get(server.uri("/login"));
-        while (BrowserlessLogin.isRedirect(response)
-                && !BrowserlessLogin.location(response).getPath().equals("/oidc/authorize")) {
-            response = browser.get(BrowserlessLogin.location(response));
-        }
-        URI authorize = BrowserlessLogin.location(response);
+        URI authorize = browser.redirectTo(server.uri("/login"), "/oidc/authorize");
         String scope = Arrays.stream(authorize.getRawQuery().split("&")).filter(p -> p.startsWith("scope="))
                 .map(p -> URLDecoder.decode(p.substring(6), StandardCharsets.UTF_8)).findFirst().orElse("");
         List<String> scopes = List.of(scope.split(" "));

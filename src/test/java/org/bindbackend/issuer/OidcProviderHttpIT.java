@@ -103,13 +103,7 @@ class OidcProviderHttpIT {
 
     /** The query of the authorization request the backend's login sends browsers to (its client id, callback...). */
     private static String authorizationRequestOfTheBackend() throws Exception {
-        BrowserlessLogin browser = new BrowserlessLogin();
-        HttpResponse<String> response = browser.get(BASE.resolve("/login"));
-        while (BrowserlessLogin.isRedirect(response)
-                && !BrowserlessLogin.location(response).getPath().equals("/oidc/authorize")) {
-            response = browser.get(BrowserlessLogin.location(response));
-        }
-        return BrowserlessLogin.location(response).getRawQuery();
+        return new BrowserlessLogin().redirectTo(BASE.resolve("/login"), "/oidc/authorize").getRawQuery();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

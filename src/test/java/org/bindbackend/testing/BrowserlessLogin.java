@@ -70,6 +70,23 @@ public final class BrowserlessLogin {
         return response;
     }
 
+    /**
+     * GETs {@code uri} and follows its redirects until one leads to {@code path}; returns that redirect's target
+     * without requesting it (e.g. the authorization request a login sends the browser to).
+     */
+    public URI redirectTo(URI uri, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(uri);
+        for (int hops = 0; isRedirect(response) && hops < 20; hops++) {
+            URI next = location(response);
+            if (next.getPath().equals(path)) {
+                return next;
+            }
+            response = get(next);
+        }
+        throw new AssertionError("No redirect to " + path + " from " + uri + ": ended at " + response.uri() + " ("
+                + response.statusCode() + ")");
+    }
+
     /** Fills the first form of the page with the given fields (keeping its hidden ones) and posts it. */
     public HttpResponse<String> submit(HttpResponse<String> page, Map<String, String> fields)
             throws IOException, InterruptedException {
