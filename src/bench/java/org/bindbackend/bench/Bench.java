@@ -36,6 +36,8 @@ public final class Bench {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** Rounds of the three API runs; the last one is reported. */
     private static final int API_ROUNDS = 2;
+    /** A warm-up count never reached: such warm-ups end when the server is warm or by their time limit. */
+    private static final int WARMUP_UNBOUNDED = 1_000_000;
     private static final String CLIENT_ID = "bench-client";
     private static final String CLIENT_SECRET = "bench-client-secret-0123456789abcdef";
     private static final Map<String, String> EMBEDDED_LOGIN = Map.of("username", "bench-user", "password", "x");
@@ -133,7 +135,7 @@ public final class Bench {
     private void backend() throws Exception {
         if (settings.runs("embedded")) {
             onBackend("embedded", (backend, client) -> results.logins.add(
-                    logins(client, backend, 1_000_000, 3_000)));
+                    logins(client, backend)));
         }
         if (settings.runs("exchange")) {
             onBackend("exchange", this::exchanges);
@@ -173,9 +175,12 @@ public final class Bench {
         return properties;
     }
 
-    /** Measure 1: whole logins, each a fresh user agent (no cookies kept between logins). */
-    private Load.Result logins(OidcClient client, ServerProcess server, int warmupMax, int measuredMax) throws Exception {
-        return report(Load.run(client.provider().name(), settings.plan(warmupMax, measuredMax), loginsOn(client),
+    /**
+     * Measure 1: 3,000 whole logins at most, each a fresh user agent (no cookies kept between logins), after a
+     * warm-up bounded by time only.
+     */
+    private Load.Result logins(OidcClient client, ServerProcess server) throws Exception {
+        return report(Load.run(client.provider().name(), settings.plan(WARMUP_UNBOUNDED, 3_000), loginsOn(client),
                 server.cpu()));
     }
 
@@ -189,7 +194,7 @@ public final class Bench {
      */
     private void exchanges(ServerProcess backend, OidcClient client) throws Exception {
         Load.Plan plan = settings.plan(300, 3_000);
-        Load.Result warm = Load.run("exchange warm-up (whole logins)", settings.plan(1_000_000, 0), loginsOn(client),
+        Load.Result warm = Load.run("exchange warm-up (whole logins)", settings.plan(WARMUP_UNBOUNDED, 0), loginsOn(client),
                 backend.cpu());
         System.out.printf("  exchange warm-up, whole logins: %.0f s%n", warm.warmupSeconds());
         int codes = plan.warmupMax() + plan.measuredMax();
@@ -239,7 +244,7 @@ public final class Bench {
         AtomicInteger next = new AtomicInteger();
         Profiler profiler = settings.profile() ? Profiler.start(backend.java().pid(), settings.out(), "api") : null;
         Load.Result warmup = Load.run("API warm-up", new Load.Plan(plan.concurrency(), plan.warmup().multipliedBy(6),
-                plan.warmupLimit(), 1_000_000, Duration.ZERO, 0), index -> () -> {
+                plan.warmupLimit(), WARMUP_UNBOUNDED, Duration.ZERO, 0), index -> () -> {
                     HttpResponse<Void> response = http.send(mix.get(next.getAndIncrement() % mix.size()),
                             HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() != 200) {
@@ -306,7 +311,7 @@ public final class Bench {
             OidcClient client = new OidcClient(http, new OidcClient.Provider("mock-oauth2-server",
                     mock.uri("/default"), CLIENT_ID, CLIENT_SECRET, URI.create("http://127.0.0.1:" + port + "/callback"),
                     Map.of("username", "alice", "claims", "")));
-            results.logins.add(logins(client, mock, 1_000_000, 3_000));
+            results.logins.add(logins(client, mock));
             results.otherRssAfterLoadKib.put("mock-oauth2-server", mock.rssKib());
         }
     }
@@ -326,7 +331,7 @@ public final class Bench {
             OidcClient client = new OidcClient(http, new OidcClient.Provider("Keycloak",
                     keycloak.uri("/realms/" + Keycloak.REALM), Keycloak.CLIENT_ID, Keycloak.CLIENT_SECRET,
                     URI.create(Keycloak.REDIRECT_URI), Map.of("username", "alice", "password", "alice-password")));
-            results.logins.add(logins(client, keycloak, 1_000_000, 3_000));
+            results.logins.add(logins(client, keycloak));
             results.otherRssAfterLoadKib.put("Keycloak", keycloak.rssKib());
         }
     }

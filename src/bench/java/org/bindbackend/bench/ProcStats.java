@@ -17,11 +17,7 @@ final class ProcStats {
 
     /** User plus system CPU time of all the threads of {@code pid} so far, in nanoseconds. */
     static long cpuNanos(long pid) {
-        String stat = read(Path.of("/proc", String.valueOf(pid), "stat"));
-        // the command name (field 2) is in parentheses and may hold spaces: count fields after its ')'
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks * 1_000_000_000L / TICKS_PER_SECOND;
+        return ticks(read(Path.of("/proc", String.valueOf(pid), "stat"))) * 1_000_000_000L / TICKS_PER_SECOND;
     }
 
     /**
@@ -42,14 +38,20 @@ final class ProcStats {
                 }
                 String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    ticks += ticks(stat);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return ticks * 1_000_000_000L / TICKS_PER_SECOND;
+    }
+
+    /** {@code utime + stime} of a {@code stat} line of proc(5), in clock ticks. */
+    private static long ticks(String stat) {
+        // the command name (field 2) is in parentheses and may hold spaces: count fields after its ')'
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** CPU time the whole machine spent busy so far (all CPUs, everything but idle and I/O wait), in nanoseconds. */

@@ -72,7 +72,8 @@ final class Report {
             for (Load.Result login : results.logins) {
                 md.append(row(login.name(), f1(login.perSecond()), f2(login.percentileMillis(50)),
                         f2(login.percentileMillis(95)), f2(login.serverCpuMillisPerOperation()),
-                        percent(login.serverJitShare()), f2(login.clientCpuMillisPerOperation()), ratio(login.perSecond(), base.perSecond()),
+                        percent(login.serverJitShare()), f2(login.clientCpuMillisPerOperation()),
+                        ratio(login.perSecond(), base.perSecond()),
                         ratio(login.serverCpuMillisPerOperation(), base.serverCpuMillisPerOperation()),
                         String.valueOf(login.operations()), String.valueOf(login.errors()), f2(login.otherCores())));
             }
