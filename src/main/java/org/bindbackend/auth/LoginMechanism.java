@@ -21,6 +21,7 @@ import org.bindbackend.auth.provider.OpenIdProvider;
 import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
+import org.bindbackend.http.Route;
 
 /**
  * Wraps the container's OpenID Connect mechanism (defined by {@link OpenIdLogin}), the application's one
@@ -161,8 +162,8 @@ public abstract class LoginMechanism implements HttpAuthenticationMechanism {
                 : new RequestedScopes(context, List.of(settings.scopes().split(" ")));
     }
 
-    private boolean isCallback(HttpServletRequest request) {
-        return request.getRequestURI().equals(backendSettings.get().callbackUrl().getPath());
+    private static boolean isCallback(HttpServletRequest request) {
+        return Route.of(request) == Route.CALLBACK;
     }
 
     private AuthenticationStatus fail(HttpServletRequest request, HttpServletResponse response, LoginFailedException e) {

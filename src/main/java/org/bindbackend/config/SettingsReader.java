@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.bindbackend.http.Route;
 
 /**
  * Reads the raw settings and validates them once, collecting every problem instead of stopping at the first,
@@ -27,8 +28,8 @@ public final class SettingsReader {
     static final String DEFAULT_EXTERNAL_URL = "http://localhost:8080";
     static final Duration DEFAULT_TOKEN_EXPIRY = Duration.ofHours(1);
     static final Duration MAX_TOKEN_EXPIRY = Duration.ofDays(1);
-    static final String EMBEDDED_ISSUER_PATH = "/oidc";
-    static final String CALLBACK_PATH = "/api/callback";
+    static final String EMBEDDED_ISSUER_PATH = Route.EMBEDDED_PROVIDER_PATH;
+    static final String CALLBACK_PATH = Route.CALLBACK_PATH;
     /** JWS algorithms (RFC 7518 §3.1) an ID token may be signed with; {@code none} and HMAC are never accepted. */
     static final Set<String> ASYMMETRIC_ALGORITHMS = Set.of(
             "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA");

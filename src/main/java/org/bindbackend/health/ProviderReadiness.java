@@ -6,7 +6,7 @@ import org.bindbackend.auth.provider.OpenIdProvider;
 import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
-import org.bindbackend.issuer.IssuerKeys;
+import org.bindbackend.issuer.EmbeddedProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -24,7 +24,7 @@ public class ProviderReadiness implements HealthCheck {
     BackendSettings backendSettings;
 
     @Inject
-    IssuerKeys issuerKeys;
+    EmbeddedProvider embeddedProvider;
 
     @Inject
     OpenIdProvider provider;
@@ -38,7 +38,7 @@ public class ProviderReadiness implements HealthCheck {
         Settings settings = backendSettings.get();
         response.withData("mode", settings.mode().value()).withData("issuer", settings.issuerUrl().toString());
         if (settings.embedded()) {
-            return response.status(issuerKeys.ready()).build();
+            return response.status(embeddedProvider.active().isPresent()).build();
         }
         try {
             provider.probe();

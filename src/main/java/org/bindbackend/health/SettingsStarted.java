@@ -3,7 +3,7 @@ package org.bindbackend.health;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bindbackend.config.BackendSettings;
-import org.bindbackend.issuer.IssuerKeys;
+import org.bindbackend.issuer.EmbeddedProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
@@ -17,11 +17,11 @@ public class SettingsStarted implements HealthCheck {
     BackendSettings backendSettings;
 
     @Inject
-    IssuerKeys issuerKeys;
+    EmbeddedProvider embeddedProvider;
 
     @Override
     public HealthCheckResponse call() {
-        boolean started = backendSettings.valid() && (!backendSettings.get().embedded() || issuerKeys.ready());
+        boolean started = backendSettings.valid() && (!backendSettings.get().embedded() || embeddedProvider.active().isPresent());
         return HealthCheckResponse.named("settings").status(started).build();
     }
 }

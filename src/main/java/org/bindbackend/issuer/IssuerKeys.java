@@ -1,7 +1,5 @@
 package org.bindbackend.issuer;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.security.PublicKey;
 import java.util.logging.Logger;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
@@ -17,39 +15,32 @@ import org.jose4j.lang.JoseException;
  * The provider's signing key: a fresh RSA-2048 key made when the application starts (never stored,
  * so a restart invalidates every ID token issued before), with a random {@code kid}, {@code alg}
  * RS256 and {@code use} sig (RFC 7517 §4). Its public half is published as a JWK Set, serialized
- * once.
- *
- * <p>The key is made in {@link #generateKey()}, which CDI calls once the bean is constructed: a
- * client proxy, which is constructed too, then never makes a key of its own. Outside CDI, call
- * {@code generateKey()} after the constructor.
+ * once. Made only in embedded mode: an external-mode backend never holds a signing key of its own.
  */
-@ApplicationScoped
-public class IssuerKeys {
+public final class IssuerKeys {
 
     private static final Logger LOG = Logger.getLogger(IssuerKeys.class.getName());
 
-    private RsaJsonWebKey signingKey;
-    private String publicJwksJson;
+    private final RsaJsonWebKey signingKey;
+    private final String publicJwksJson;
 
-    /** Makes the key pair and serializes its public JWK Set. */
-    @PostConstruct
-    public void generateKey() {
+    private IssuerKeys(RsaJsonWebKey signingKey) throws JoseException {
+        this.signingKey = signingKey;
+        this.publicJwksJson = new JsonWebKeySet(signingKey).toJson(OutputControlLevel.PUBLIC_ONLY);
+    }
+
+    /** A new key pair, with its public JWK Set serialized. */
+    public static IssuerKeys generate() {
         try {
             RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
             key.setKeyId(RandomTokens.next());
             key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
             key.setUse("sig");
-            publicJwksJson = new JsonWebKeySet(key).toJson(OutputControlLevel.PUBLIC_ONLY);
-            signingKey = key;
             LOG.fine(() -> "Generated the RS256 signing key " + key.getKeyId());
+            return new IssuerKeys(key);
         } catch (JoseException e) {
             throw new IllegalStateException("Cannot generate the RSA signing key", e);
         }
-    }
-
-    /** True once the signing key exists (for the readiness health check). */
-    public boolean ready() {
-        return signingKey != null;
     }
 
     /** The public JWK Set (RFC 7517 §5), without any private key member. */

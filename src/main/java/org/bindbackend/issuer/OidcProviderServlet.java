@@ -1,6 +1,7 @@
 package org.bindbackend.issuer;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,8 +15,8 @@ import java.util.function.BiFunction;
 /**
  * The embedded provider on HTTP: routes the requests under {@code /oidc} ({@link OidcPaths}) to {@link OidcProvider}
  * and writes its {@link HttpReply}. A plain servlet rather than a JAX-RS application: each login passes here three
- * times, and the provider needs nothing of JAX-RS but a route table. Outside embedded mode the
- * {@code ConfigurationGate} answers these paths before they get here.
+ * times, and the provider needs nothing of JAX-RS but a route table. Outside embedded mode there is no provider
+ * ({@link EmbeddedProvider}) and every request is answered 404, whatever let it get here.
  */
 @WebServlet(OidcPaths.APPLICATION + "/*")
 public class OidcProviderServlet extends HttpServlet {
@@ -48,23 +49,36 @@ public class OidcProviderServlet extends HttpServlet {
             OidcPaths.END_SESSION, (provider, request) -> provider.endSession(request.parameters()));
 
     @Inject
-    transient OidcProvider provider;
+    transient EmbeddedProvider embedded;
+
+    /** Outside embedded mode every request, whatever its method, is answered 404 before anything else. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        if (embedded.active().isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        super.service(request, response);
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Handler handler = handler(GET, request, response);
+        Handler handler = GET.get(route(request));
         if (handler == null) {
+            refuse(request, response);
             return;
         }
         // OIDC Core 3.1.2.1 and RP-Initiated Logout 1.0 §2: a GET carries its parameters in the query string.
-        write(handler.apply(provider, new Request(request.getHeader("Authorization"),
+        write(handler.apply(provider(), new Request(request.getHeader("Authorization"),
                 RequestParameters.query(request.getQueryString()))), response);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Handler handler = handler(POST, request, response);
+        Handler handler = POST.get(route(request));
         if (handler == null) {
+            refuse(request, response);
             return;
         }
         byte[] body;
@@ -78,25 +92,20 @@ public class OidcProviderServlet extends HttpServlet {
             return;
         }
         // RFC 6749 §3.2 and OIDC Core 3.1.2.1: a POST carries its parameters in a form body, never in the URL.
-        write(handler.apply(provider, new Request(request.getHeader("Authorization"),
+        write(handler.apply(provider(), new Request(request.getHeader("Authorization"),
                 RequestParameters.formBody(new String(body, StandardCharsets.UTF_8), request.getContentType()))),
                 response);
-    }
-
-    /** The handler of the request's route in {@code routes}; null when there is none, and the request answered. */
-    private static Handler handler(Map<String, Handler> routes, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
-        Handler handler = routes.get(route(request));
-        if (handler == null) {
-            refuse(request, response);
-        }
-        return handler;
     }
 
     /** The route: the path below {@code /oidc}, or "" for {@code /oidc} itself. */
     private static String route(HttpServletRequest request) {
         String path = request.getPathInfo();
         return path == null ? "" : path;
+    }
+
+    /** Called past {@link #service}'s check only, so there is one. */
+    private OidcProvider provider() {
+        return embedded.active().orElseThrow();
     }
 
     /** 405 with the methods the route allows (RFC 9110 §15.5.6), or 404 when there is no such route. */

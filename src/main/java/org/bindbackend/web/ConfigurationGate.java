@@ -8,19 +8,16 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Set;
 import org.bindbackend.api.ApiError;
 import org.bindbackend.config.BackendSettings;
+import org.bindbackend.http.Route;
 
 /**
- * Serves nothing while the settings are invalid (health lives outside this application and keeps answering),
- * and hides the embedded provider's {@code /oidc} endpoints unless the mode is embedded.
+ * Serves nothing while the settings are invalid (health keeps answering), and hides the embedded provider unless
+ * the mode is embedded. Both decisions follow the path the container routed the request by ({@link Route}).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ConfigurationGate extends HttpFilter {
-
-    private static final String HEALTH = "/health";
-    private static final Set<String> LIVENESS = Set.of("/healthz", "/api/healthz");
 
     @Inject
     BackendSettings backendSettings;
@@ -28,15 +25,15 @@ public class ConfigurationGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals(HEALTH) || path.startsWith(HEALTH + "/") || LIVENESS.contains(path)) {
+        Route route = Route.of(request);
+        if (route == Route.SERVER_HEALTH || route == Route.LIVENESS) {
             // The server's MicroProfile Health endpoints pass through this application's filters on Payara, and the
             // kube-bind liveness answers "ok" while the process runs, configured or not.
             chain.doFilter(request, response);
             return;
         }
         if (!backendSettings.valid()) {
-            if (JsonCaller.wants(request, path)) {
+            if (JsonCaller.wants(request, route)) {
                 JsonCaller.write(response, new ApiError(503, ApiError.Code.SERVICE_UNAVAILABLE,
                         "The backend is not configured", "The server log names each setting to fix."));
             } else {
@@ -44,7 +41,7 @@ public class ConfigurationGate extends HttpFilter {
             }
             return;
         }
-        if ((path.equals("/oidc") || path.startsWith("/oidc/")) && !backendSettings.get().embedded()) {
+        if (route == Route.EMBEDDED_PROVIDER && !backendSettings.get().embedded()) {
             JsonCaller.write(response, new ApiError(404, ApiError.Code.RESOURCE_NOT_FOUND,
                     "No embedded provider", "oidc.type is external: log in at " + backendSettings.get().issuerUrl()));
             return;

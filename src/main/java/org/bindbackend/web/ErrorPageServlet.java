@@ -13,6 +13,7 @@ import org.bindbackend.api.ApiError;
 import org.bindbackend.auth.LoginFailedException;
 import org.bindbackend.auth.LoginMechanism;
 import org.bindbackend.config.BackendSettings;
+import org.bindbackend.http.Route;
 
 /**
  * The error page of every error the container raises (web.xml): the OpenID Connect mechanism answers most
@@ -40,33 +41,23 @@ public class ErrorPageServlet extends HttpServlet {
             return;
         }
         Throwable cause = thrown == null && mechanismFailure instanceof Throwable logged ? logged : thrown;
-        Failure failure = classify(cause, status, uri);
+        Failure failure = classify(cause, status);
         if (thrown != null) {
             LOG.log(failure.status() == 500 ? Level.SEVERE : Level.WARNING,
                     "Request " + uri + " failed: " + failure.message(), thrown);
         }
-        if (JsonCaller.wants(request, uri)) {
+        if (JsonCaller.wants(request, Route.ofRequestUri(uri))) {
             JsonCaller.write(response, new ApiError(failure.status(), ApiError.codeFor(failure.status()), failure.message(), ""));
         } else {
             Pages.error(response, failure);
         }
     }
 
-    private Failure classify(Throwable thrown, int status, String uri) {
+    private Failure classify(Throwable thrown, int status) {
         if (!backendSettings.valid()) {
             return new Failure(503, "Not configured", "This backend's settings are invalid; the server log names each "
                     + "setting to fix.");
         }
-        if (thrown != null) {
-            return Failure.of(thrown);
-        }
-        return switch (status) {
-            case 400 -> new Failure(400, "Bad request", "The request is malformed.");
-            case 401 -> new Failure(401, "Not logged in", "Log in first.");
-            case 403 -> new Failure(403, "Forbidden", "You may not use this.");
-            case 404 -> new Failure(404, "Not found", "There is nothing at this address.");
-            case 405 -> new Failure(405, "Method not allowed", "This address does not accept that method.");
-            default -> status >= 500 ? Failure.internal() : new Failure(status, "Request failed", "The request failed.");
-        };
+        return Failure.of(thrown, status);
     }
 }

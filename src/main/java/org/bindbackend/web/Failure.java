@@ -1,5 +1,7 @@
 package org.bindbackend.web;
 
+import java.io.IOException;
+import java.util.Optional;
 import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.config.NotConfiguredException;
 
@@ -12,15 +14,48 @@ record Failure(int status, String title, String message) {
     static final String UNTRUSTED = "The OpenID Provider's TLS certificate could not be validated. "
             + "Set oidc.ca-file to a PEM file with the CA that signed it.";
     static final String UNREACHABLE = "The OpenID Provider cannot be reached right now. Try again in a moment.";
+    /**
+     * Open Liberty refuses a request URI with an encoded dot, an encoded slash or a backslash by throwing an
+     * IOException with this message id: the client's mistake.
+     */
+    private static final String LIBERTY_MALFORMED_URI = "CWWWC0005I";
 
-    /** Classifies a failure that reached the error page (mostly from the OpenID Connect mechanism). */
-    static Failure of(Throwable thrown) {
+    /**
+     * Classifies a failure that reached the error page: {@code thrown} (null when the container only set a status)
+     * and the status the container answered with.
+     */
+    static Failure of(Throwable thrown, int status) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof NotConfiguredException) {
                 return new Failure(503, "Not configured", cause.getMessage());
             }
+            if (cause instanceof IOException io && io.getMessage() != null
+                    && io.getMessage().startsWith(LIBERTY_MALFORMED_URI)) {
+                return forStatus(400);
+            }
         }
-        return ProviderException.kindOf(thrown).map(kind -> of(kind, thrown)).orElseGet(Failure::internal);
+        Optional<ProviderException.Kind> kind = thrown == null ? Optional.empty() : ProviderException.kindOf(thrown);
+        if (kind.isPresent()) {
+            return of(kind.get(), thrown);
+        }
+        return status >= 400 && status < 500 || thrown == null ? forStatus(status) : internal();
+    }
+
+    /** A provider failure raised by this backend's own client. */
+    static Failure of(ProviderException e) {
+        return of(e.kind(), e);
+    }
+
+    /** What a bare status means to the user. */
+    static Failure forStatus(int status) {
+        return switch (status) {
+            case 400 -> new Failure(400, "Bad request", "The request is malformed.");
+            case 401 -> new Failure(401, "Not logged in", "Log in first.");
+            case 403 -> new Failure(403, "Forbidden", "You may not use this.");
+            case 404 -> new Failure(404, "Not found", "There is nothing at this address.");
+            case 405 -> new Failure(405, "Method not allowed", "This address does not accept that method.");
+            default -> status >= 500 ? internal() : new Failure(status, "Request failed", "The request failed.");
+        };
     }
 
     private static Failure of(ProviderException.Kind kind, Throwable thrown) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.bindbackend.api.ApiError;
+import org.bindbackend.http.Route;
 
 /** Tells programs from browsers: API paths and JSON-only callers get JSON errors, browsers get pages. */
 final class JsonCaller {
@@ -11,11 +12,9 @@ final class JsonCaller {
     private JsonCaller() {
     }
 
-    static boolean wants(HttpServletRequest request, String path) {
+    static boolean wants(HttpServletRequest request, Route route) {
         String accept = request.getHeader("Accept");
-        boolean browserPath = path.endsWith("/api/callback");
-        boolean apiPath = path.startsWith("/api/") && !browserPath;
-        return apiPath || accept != null && accept.contains("application/json") && !accept.contains("text/html");
+        return route == Route.API || accept != null && accept.contains("application/json") && !accept.contains("text/html");
     }
 
     /** A browser navigating or posting a form asks for HTML first. */

@@ -13,14 +13,6 @@ import org.junit.jupiter.api.Test;
 class IssuerKeysTest {
 
     @Test
-    void isReadyOnceTheKeyIsGenerated() {
-        IssuerKeys keys = new IssuerKeys();
-        assertFalse(keys.ready());
-        keys.generateKey();
-        assertTrue(keys.ready());
-    }
-
-    @Test
     void publishesOnePublicRs256SigningKey() {
         JsonObject jwks = TestFixtures.json(TestFixtures.keys().publicJwksJson());
 

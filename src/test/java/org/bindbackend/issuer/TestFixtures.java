@@ -38,9 +38,7 @@ final class TestFixtures {
     }
 
     static IssuerKeys newKeys() {
-        IssuerKeys keys = new IssuerKeys();
-        keys.generateKey();
-        return keys;
+        return IssuerKeys.generate();
     }
 
     /** Parameters from name-value pairs. */

@@ -2,6 +2,9 @@ package org.bindbackend.auth.provider;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.security.cert.CertificateException;
 import java.util.Optional;
@@ -53,7 +56,8 @@ public class ProviderException extends Exception {
 
     /**
      * What kind of provider failure an exception is, wherever it was raised (this backend's client, or the
-     * container's own OpenID Connect client), or empty when the provider is not to blame.
+     * container's own OpenID Connect client), or empty when the provider is not to blame. Only failures of a
+     * connection count: a server throws other IOExceptions for a client's malformed request or a missing file.
      */
     public static Optional<Kind> kindOf(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
@@ -63,7 +67,8 @@ public class ProviderException extends Exception {
             if (cause instanceof SSLException || cause instanceof CertificateException) {
                 return Optional.of(Kind.UNTRUSTED_CERTIFICATE);
             }
-            if (cause instanceof IOException) {
+            if (cause instanceof SocketException || cause instanceof SocketTimeoutException
+                    || cause instanceof HttpTimeoutException || cause instanceof UnknownHostException) {
                 return Optional.of(Kind.UNREACHABLE);
             }
         }

@@ -1,4 +1,4 @@
-package org.bindbackend.config;
+package org.bindbackend.boot;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -9,7 +9,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.auth.SessionTokens;
 import org.bindbackend.auth.provider.ContainerTrust;
-import org.bindbackend.issuer.IssuerKeys;
+import org.bindbackend.config.BackendSettings;
+import org.bindbackend.config.Settings;
+import org.bindbackend.issuer.EmbeddedProvider;
 
 /**
  * At start: validates the settings once, sets the log verbosity and says loudly what an operator must know
@@ -29,7 +31,7 @@ public class StartupReport {
     BackendSettings backendSettings;
 
     @Inject
-    IssuerKeys issuerKeys;
+    EmbeddedProvider embeddedProvider;
 
     @Inject
     SessionTokens sessionTokens;
@@ -47,7 +49,7 @@ public class StartupReport {
         settings.caFile().ifPresent(ContainerTrust::trust);
         sessionTokens.ready();
         if (settings.embedded()) {
-            issuerKeys.ready();
+            embeddedProvider.active();
             LOG.warning(EmbeddedBanner.text(settings));
         } else if (!settings.restrictsUsers()) {
             LOG.warning("Neither oidc.allowed-users nor oidc.allowed-groups is set: every user of "

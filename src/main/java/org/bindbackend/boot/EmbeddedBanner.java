@@ -1,6 +1,7 @@
-package org.bindbackend.config;
+package org.bindbackend.boot;
 
 import java.util.List;
+import org.bindbackend.config.Settings;
 
 /** The boxed warning printed at start in embedded mode: it must be impossible to miss in a log. */
 final class EmbeddedBanner {
