@@ -46,7 +46,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (PUBLIC.contains(trimSlashes(context.getUriInfo().getPath(true)))) {
             return;
         }
-        Cookie cookie = context.getCookies().get(SessionCookie.NAME);
+        Cookie cookie = context.getCookies().get(SessionCookie.name(backendSettings.get()));
         Verification verification = authenticator.authenticate(context.getHeaderString("Authorization"),
                 Optional.ofNullable(cookie).map(Cookie::getValue).filter(value -> !value.isEmpty()));
         if (!verification.isValid()) {
@@ -56,7 +56,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         Identity identity = verification.session().get().identity();
         if (!AccessPolicy.allows(backendSettings.get(), identity)) {
             context.abortWith(Errors.response(new ApiError(403, ApiError.Code.AUTHORIZATION_FAILED,
-                    "Not allowed", identity.name() + " is not in oidc.allowed-users or oidc.allowed-groups")));
+                    "Not allowed", "subject " + identity.subject() + " is not in oidc.allowed-users or oidc.allowed-groups")));
             return;
         }
         context.setSecurityContext(new CallerSecurityContext(new CallerPrincipal(verification.session().get()),

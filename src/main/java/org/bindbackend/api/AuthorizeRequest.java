@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.bindbackend.auth.LoginIntent;
 import org.bindbackend.config.Settings;
+import org.bindbackend.http.Loopback;
 
 /**
  * The kube-bind login request ({@code /api/authorize}): its parameters checked, so that the backend never sends a
@@ -20,7 +20,6 @@ import org.bindbackend.config.Settings;
 final class AuthorizeRequest {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._~:-]{1,128}");
-    private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
 
     private AuthorizeRequest() {
     }
@@ -82,7 +81,7 @@ final class AuthorizeRequest {
     }
 
     private static boolean isLoopback(URI uri) {
-        return "http".equals(uri.getScheme()) && LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
+        return "http".equals(uri.getScheme()) && Loopback.isLoopback(uri.getHost());
     }
 
     private static boolean isAllowedUi(URI uri, Settings settings) {

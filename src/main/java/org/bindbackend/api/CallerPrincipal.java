@@ -13,6 +13,6 @@ public record CallerPrincipal(Session session) implements Principal {
 
     @Override
     public String getName() {
-        return session.identity().name();
+        return session.identity().username();
     }
 }

@@ -26,8 +26,9 @@ public class WhoamiResource {
         return JSON.createObjectBuilder()
                 .add("sub", identity.subject())
                 .add("iss", identity.issuer())
-                .add("name", identity.name())
+                .add("name", identity.username())
                 .add("email", identity.email())
+                .add("email_verified", identity.emailVerified())
                 .add("groups", JSON.createArrayBuilder(identity.groups()))
                 .build();
     }

@@ -4,7 +4,8 @@ import org.bindbackend.config.Settings;
 
 /**
  * Who may use the backend: with {@code oidc.allowed-users} or {@code oidc.allowed-groups} set, only a user named
- * in the first (by subject, user name or email) or member of a group in the second.
+ * in the first, by subject or by user name ({@link IdentityClaims}: never the display name nor an unverified
+ * email), or a member of a group in the second.
  */
 public final class AccessPolicy {
 
@@ -15,9 +16,7 @@ public final class AccessPolicy {
         if (!settings.restrictsUsers()) {
             return true;
         }
-        if (settings.allowedUsers().contains(identity.subject())
-                || settings.allowedUsers().contains(identity.name())
-                || !identity.email().isEmpty() && settings.allowedUsers().contains(identity.email())) {
+        if (settings.allowedUsers().contains(identity.subject()) || settings.allowedUsers().contains(identity.username())) {
             return true;
         }
         return identity.groups().stream().anyMatch(settings.allowedGroups()::contains);

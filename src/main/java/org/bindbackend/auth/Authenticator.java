@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Optional;
+import org.bindbackend.config.BackendSettings;
 
 /**
  * Finds the caller of a request: a bearer token (RFC 6750 §2.1; the CLI) first, else the session cookie (the
@@ -22,15 +23,19 @@ public class Authenticator {
     @Inject
     Revocations revocations;
 
+    @Inject
+    BackendSettings backendSettings;
+
     private final VerifiedTokens verified = new VerifiedTokens(Clock.systemUTC());
 
     public Verification authenticate(HttpServletRequest request) {
-        return authenticate(request.getHeader("Authorization"), SessionCookie.read(request));
+        return authenticate(request.getHeader("Authorization"),
+                SessionCookie.read(request, SessionCookie.name(backendSettings.get())));
     }
 
     /**
      * @param authorization the {@code Authorization} header, or null
-     * @param sessionCookie the value of the {@code kube-bind} cookie, if sent
+     * @param sessionCookie the value of the session cookie ({@link SessionCookie#name}), if sent
      */
     public Verification authenticate(String authorization, Optional<String> sessionCookie) {
         if (authorization != null) {

@@ -1,29 +1,40 @@
 package org.bindbackend.auth;
 
+import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
 import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
  * Groups packed small enough for a cookie: a user in hundreds of groups must not push the session cookie past
- * the 4096 bytes browsers keep (RFC 6265 §6.1). The names are joined by newlines (which a group name cannot
- * hold here), deflated (RFC 1951) and base64url-encoded.
+ * the 4096 bytes browsers keep (RFC 6265 §6.1). The names are written as a JSON array (RFC 8259), so that no
+ * name can be read back as two, deflated (RFC 1951) and base64url-encoded.
  */
 final class CompactGroups {
 
     /** Inflating a hostile claim stops here: far above any real membership list. */
     static final int MAX_INFLATED_BYTES = 1 << 20;
 
+    /** Made once: each {@code Json.createArrayBuilder()} call would look the JSON-P provider up again. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
     private CompactGroups() {
     }
 
     static String pack(List<String> groups) {
-        byte[] input = String.join("\n", groups).getBytes(StandardCharsets.UTF_8);
+        byte[] input = JSON.createArrayBuilder(groups).build().toString().getBytes(StandardCharsets.UTF_8);
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         deflater.setInput(input);
         deflater.finish();
@@ -52,10 +63,13 @@ final class CompactGroups {
                     throw new IllegalArgumentException("packed groups inflate beyond " + MAX_INFLATED_BYTES + " bytes");
                 }
             }
-            String joined = out.toString(StandardCharsets.UTF_8);
-            return joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n", -1));
+            try (JsonReader reader = READERS.createReader(new StringReader(out.toString(StandardCharsets.UTF_8)))) {
+                return reader.readArray().getValuesAs(JsonString::getString);
+            }
         } catch (DataFormatException e) {
             throw new IllegalArgumentException("packed groups are not deflate data", e);
+        } catch (JsonException | ClassCastException e) {
+            throw new IllegalArgumentException("packed groups are not a JSON array of strings", e);
         } finally {
             inflater.end();
         }

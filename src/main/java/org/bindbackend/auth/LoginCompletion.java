@@ -8,8 +8,8 @@ import org.bindbackend.auth.provider.OpenIdProvider;
 import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
+import org.bindbackend.text.UntrustedText;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.MalformedClaimException;
 
 /**
  * Turns the container's finished OpenID Connect login into a backend session: the ID token is verified by this
@@ -31,15 +31,10 @@ public class LoginCompletion {
         Settings settings = backendSettings.get();
         String issuer = provider.discovery().issuer().toString();
         JwtClaims claims = new IdTokenVerifier(settings).verify(idToken, issuer, provider.keyResolver());
-        Identity identity;
-        try {
-            identity = IdentityClaims.of(claims, settings);
-        } catch (MalformedClaimException e) {
-            throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED, "the ID token's sub is not a string");
-        }
+        Identity identity = IdentityClaims.of(claims, settings);
         if (!AccessPolicy.allows(settings, identity)) {
-            LOG.log(Level.WARNING, "Login refused: {0} ({1}) is not in oidc.allowed-users or oidc.allowed-groups",
-                    new Object[] {identity.name(), identity.subject()});
+            LOG.log(Level.WARNING, "Login refused: subject {0} is not in oidc.allowed-users or oidc.allowed-groups",
+                    UntrustedText.forLog(identity.subject()));
             throw new LoginFailedException(LoginFailedException.Reason.NOT_ALLOWED,
                     "you are not in the users or groups allowed to use this backend");
         }

@@ -6,14 +6,22 @@ import java.util.Optional;
 import org.bindbackend.config.Settings;
 
 /**
- * The browser's session cookie (named as the kube-bind backend names it): HttpOnly so scripts cannot read it,
- * SameSite=Lax so other sites cannot post with it, Secure whenever the backend is reached over https.
+ * The browser's session cookie, named as the kube-bind backend names it: HttpOnly so scripts cannot read it,
+ * SameSite=Lax so other sites cannot post with it. Over https it is {@code __Host-kube-bind}: the prefix makes
+ * browsers keep it only when it is Secure, for Path=/ and without Domain (RFC 6265bis §4.1.3.2), so that no sibling
+ * subdomain can plant a session of its choosing; and only that name is read then.
  */
 public final class SessionCookie {
 
-    public static final String NAME = "kube-bind";
+    static final String NAME = "kube-bind";
+    static final String SECURE_NAME = "__Host-" + NAME;
 
     private SessionCookie() {
+    }
+
+    /** The cookie's name for this deployment. */
+    public static String name(Settings settings) {
+        return settings.secure() ? SECURE_NAME : NAME;
     }
 
     public static Cookie create(String token, Settings settings) {
@@ -25,13 +33,14 @@ public final class SessionCookie {
         return cookie("", 0, settings);
     }
 
-    public static Optional<String> read(HttpServletRequest request) {
+    /** The value of the cookie named {@code name}, if the request has one that is not empty. */
+    static Optional<String> read(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return Optional.empty();
         }
         for (Cookie cookie : cookies) {
-            if (NAME.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+            if (name.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
                 return Optional.of(cookie.getValue());
             }
         }
@@ -39,7 +48,7 @@ public final class SessionCookie {
     }
 
     private static Cookie cookie(String value, int maxAge, Settings settings) {
-        Cookie cookie = new Cookie(NAME, value);
+        Cookie cookie = new Cookie(name(settings), value);
         cookie.setPath("/");
         cookie.setHttpOnly(true);
         cookie.setSecure(settings.secure());

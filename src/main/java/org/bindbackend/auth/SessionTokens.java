@@ -3,7 +3,6 @@ package org.bindbackend.auth;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
+import org.bindbackend.config.SessionKey;
 import org.bindbackend.config.SessionSettings;
 import org.bindbackend.config.Settings;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -19,6 +19,7 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -28,17 +29,20 @@ import org.jose4j.lang.JoseException;
 /**
  * The backend's own credential, the same for the browser's cookie and the CLI's bearer token: a JWT (RFC 7519)
  * signed with HMAC-SHA256 (RFC 7518 §3.2) that only this backend issues and checks. With
- * {@code session-signing-key} set every replica accepts every other's sessions.
+ * {@code session-signing-key} set every replica accepts every other's sessions; {@code iss} and {@code aud} are
+ * this deployment's {@code external-url}, so that another deployment sharing the key does not (RFC 7519 §4.1.1,
+ * §4.1.3).
  *
- * <p>Claims: {@code sub}, {@code iss} (the provider's), {@code jti} (the session id), {@code cid} (cluster id),
- * {@code name}, {@code email}, and the groups: a plain {@code groups} array, or {@code groups_z} packed by
+ * <p>Claims: {@code iss}, {@code aud}, {@code sub}, {@code jti} (the session id), {@code iat}, {@code exp},
+ * {@code idp} (the provider's issuer), {@code cid} (cluster id), {@code name} (the user name), {@code email} and
+ * {@code email_verified}, and the groups: a plain {@code groups} array, or {@code groups_z} packed by
  * {@link CompactGroups} when the plain list would make the cookie too large.
  */
 @ApplicationScoped
 public class SessionTokens {
 
     private static final Logger LOG = Logger.getLogger(SessionTokens.class.getName());
-    static final String AUDIENCE = "bind-backend";
+    static final String PROVIDER_ISSUER = "idp";
     /** Groups listed plainly up to this many characters of JSON; packed beyond. */
     static final int PLAIN_GROUPS_LIMIT = 1024;
     /** Tolerated clock difference between replicas. */
@@ -51,24 +55,26 @@ public class SessionTokens {
 
     private HmacKey key;
     private JwtConsumer consumer;
+    private String deployment;
 
     @PostConstruct
     void init() {
-        SessionSettings sessions = backendSettings.get().sessions();
-        byte[] secret;
-        if (sessions.signingKey().isPresent()) {
-            secret = sessions.signingKey().get().reveal().getBytes(StandardCharsets.UTF_8);
-        } else {
-            secret = new byte[SessionSettings.MIN_KEY_BYTES];
-            RANDOM.nextBytes(secret);
+        Settings settings = backendSettings.get();
+        SessionSettings sessions = settings.sessions();
+        deployment = settings.externalUrl().toString();
+        byte[] secret = sessions.signingKey().map(SessionKey::bytes).orElseGet(() -> {
             LOG.warning("No session-signing-key is set: sessions and CLI tokens are signed with a key made at this "
                     + "start, so they work on this replica only and end when it restarts.");
-        }
+            byte[] made = new byte[SessionKey.MIN_BYTES];
+            RANDOM.nextBytes(made);
+            return made;
+        });
         key = new HmacKey(secret);
         consumer = new JwtConsumerBuilder()
                 .setVerificationKey(key)
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
-                .setExpectedAudience(AUDIENCE)
+                .setExpectedIssuer(deployment)
+                .setExpectedAudience(deployment)
                 .setRequireExpirationTime()
                 .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
                 .setRequireSubject()
@@ -88,15 +94,17 @@ public class SessionTokens {
         NumericDate expiry = NumericDate.now();
         expiry.addSeconds(settings.sessions().tokenExpiry().toSeconds());
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(identity.issuer());
-        claims.setAudience(AUDIENCE);
+        claims.setIssuer(deployment);
+        claims.setAudience(deployment);
         claims.setSubject(identity.subject());
         claims.setJwtId(id);
         claims.setIssuedAtToNow();
         claims.setExpirationTime(expiry);
-        claims.setStringClaim("name", identity.name());
+        claims.setStringClaim(PROVIDER_ISSUER, identity.issuer());
+        claims.setStringClaim("name", identity.username());
         if (!identity.email().isEmpty()) {
             claims.setStringClaim("email", identity.email());
+            claims.setClaim("email_verified", identity.emailVerified());
         }
         if (!clusterId.isEmpty()) {
             claims.setStringClaim("cid", clusterId);
@@ -106,21 +114,36 @@ public class SessionTokens {
         return new IssuedSession(sign(claims), session);
     }
 
-    /** The session in a token this backend issued, if its signature, audience and expiry hold. */
+    /** The session in a token this deployment issued, if its signature, issuer, audience and expiry hold. */
     public Verification verify(String token) {
         try {
             JwtClaims claims = consumer.processToClaims(token);
-            Identity identity = new Identity(claims.getSubject(), claims.getIssuer(),
-                    claims.getStringClaimValue("name"), claims.getStringClaimValue("email"), groups(claims));
+            Identity identity = new Identity(claims.getSubject(), claims.getStringClaimValue(PROVIDER_ISSUER),
+                    claims.getStringClaimValue("name"), claims.getStringClaimValue("email"),
+                    Boolean.TRUE.equals(claims.getClaimValue("email_verified")), groups(claims));
             String clusterId = claims.hasClaim("cid") ? claims.getStringClaimValue("cid") : "";
             return Verification.valid(new Session(identity, claims.getJwtId(), clusterId,
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
         } catch (InvalidJwtException e) {
-            LOG.log(Level.FINE, "Refused a session token: {0}", e.getMessage());
+            // Never the exception's message: jose4j puts the token and its claims in it.
+            LOG.log(Level.FINE, "Refused a session token: {0}", reason(e));
             return Verification.invalid(e.hasExpired() ? Verification.Problem.EXPIRED : Verification.Problem.INVALID);
         } catch (MalformedClaimException | IllegalArgumentException e) {
             return Verification.invalid(Verification.Problem.INVALID);
         }
+    }
+
+    private static String reason(InvalidJwtException e) {
+        if (e.hasExpired()) {
+            return "expired";
+        }
+        if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
+            return "its signature does not verify (signed with another session-signing-key?)";
+        }
+        if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID)) {
+            return "issued by another deployment (its iss or aud is not this external-url)";
+        }
+        return "not a session token of this backend";
     }
 
     private static void setGroups(JwtClaims claims, List<String> groups) {

@@ -13,9 +13,6 @@ import java.util.Set;
  * @param uiOrigins           origins besides this backend's a {@code client_type=ui} login may return to
  * @param endProviderSession  whether logout also sends the browser to the provider's end-session endpoint
  */
-public record SessionSettings(Optional<Secret> signingKey, Duration tokenExpiry, Set<URI> uiOrigins,
+public record SessionSettings(Optional<SessionKey> signingKey, Duration tokenExpiry, Set<URI> uiOrigins,
         boolean endProviderSession) {
-
-    /** RFC 7518 §3.2: an HS256 key must be at least as long as the hash output. */
-    public static final int MIN_KEY_BYTES = 32;
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.bindbackend.http.Loopback;
 import org.bindbackend.http.Route;
 
 /**
@@ -134,6 +135,7 @@ public final class SettingsReader {
             return null;
         }
         return httpUrl(Setting.OIDC_ISSUER_URL, raw.get(), "the provider's issuer URL, e.g. https://keycloak.example.com/realms/main")
+                .filter(url -> secureOrLoopback(Setting.OIDC_ISSUER_URL, raw.get(), url))
                 .map(SettingsReader::withoutTrailingSlash).orElse(null);
     }
 
@@ -171,7 +173,8 @@ public final class SettingsReader {
             problem(Setting.OIDC_AUTHORIZE_URL, "it is set in embedded mode", "it unset: the embedded provider has its own endpoint");
             return Optional.empty();
         }
-        return raw.flatMap(url -> httpUrl(Setting.OIDC_AUTHORIZE_URL, url, "the provider's authorization endpoint"));
+        return raw.flatMap(url -> httpUrl(Setting.OIDC_AUTHORIZE_URL, url, "the provider's authorization endpoint")
+                .filter(uri -> secureOrLoopback(Setting.OIDC_AUTHORIZE_URL, url, uri)));
     }
 
     private Optional<Path> caFile() {
@@ -206,7 +209,7 @@ public final class SettingsReader {
         return algorithms;
     }
 
-    private Optional<Secret> signingKey() {
+    private Optional<SessionKey> signingKey() {
         Optional<String> inline = value(Setting.SESSION_SIGNING_KEY);
         Optional<String> file = value(Setting.SESSION_SIGNING_KEY_FILE);
         if (inline.isPresent() && file.isPresent()) {
@@ -216,20 +219,24 @@ public final class SettingsReader {
         Optional<String> key = inline;
         if (file.isPresent()) {
             try {
-                key = Optional.of(Files.readString(Path.of(file.get())).strip());
+                key = Optional.of(Files.readString(Path.of(file.get())));
             } catch (IOException | RuntimeException e) {
                 problem(Setting.SESSION_SIGNING_KEY_FILE, quote(file.get()) + " cannot be read (" + e.getClass().getSimpleName()
                         + ")", "a readable file holding the key shared by all replicas");
                 return Optional.empty();
             }
         }
-        Setting setting = file.isPresent() ? Setting.SESSION_SIGNING_KEY_FILE : Setting.SESSION_SIGNING_KEY;
-        if (key.isPresent() && key.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < SessionSettings.MIN_KEY_BYTES) {
-            problem(setting, "the key is shorter than " + SessionSettings.MIN_KEY_BYTES + " bytes",
-                    "a random key of at least 32 bytes, e.g. from: openssl rand -base64 48");
+        if (key.isEmpty()) {
             return Optional.empty();
         }
-        return key.map(Secret::new);
+        Optional<SessionKey> parsed = SessionKey.parse(key.get());
+        if (parsed.isEmpty()) {
+            // Never the value: it is a secret, or meant to be.
+            problem(file.isPresent() ? Setting.SESSION_SIGNING_KEY_FILE : Setting.SESSION_SIGNING_KEY,
+                    "the key is not at least " + SessionKey.MIN_BYTES + " random bytes in hex or base64 (a typed "
+                            + "passphrase is not a key)", "a key made with: " + SessionKey.HOW_TO_MAKE);
+        }
+        return parsed;
     }
 
     private Set<URI> uiOrigins() {
@@ -305,6 +312,19 @@ public final class SettingsReader {
             problem(setting, quote(raw) + " is not a URL (" + e.getReason() + ")", expected);
             return Optional.empty();
         }
+    }
+
+    /**
+     * In external mode, the provider is reached over https: over http, the client secret, the codes and the tokens
+     * would cross the network in clear (RFC 6749 §3.1, §3.2 require TLS). A provider on this machine is the exception.
+     */
+    private boolean secureOrLoopback(Setting setting, String raw, URI url) {
+        if ("https".equalsIgnoreCase(url.getScheme()) || Loopback.isLoopback(url.getHost())) {
+            return true;
+        }
+        problem(setting, quote(raw) + " uses http: the client secret and the tokens would cross the network in clear",
+                "an https URL (http only for a provider on this machine: localhost, 127.0.0.1 or [::1])");
+        return false;
     }
 
     private Set<String> list(Setting setting) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.bindbackend.text.UntrustedText;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -94,6 +95,6 @@ final class EndSessionEndpoint {
 
     private void revokeTokens(String subject) {
         int revoked = tokens.revokeSubject(subject, config.clientId());
-        LOG.fine(() -> "Logged out " + subject + ": revoked " + revoked + " tokens");
+        LOG.fine(() -> "Logged out " + UntrustedText.forLog(subject) + ": revoked " + revoked + " tokens");
     }
 }

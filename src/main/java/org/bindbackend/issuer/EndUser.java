@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bindbackend.text.UntrustedText;
 
 /**
  * The person who logged in: the username as typed (trimmed) and the groups they claimed.
@@ -20,9 +21,14 @@ record EndUser(String username, List<String> groups) {
         groups = List.copyOf(groups);
     }
 
-    /** The group names in {@code text}, separated by commas and/or whitespace; blanks and repeats dropped. */
+    /**
+     * The group names in {@code text}, separated by commas and/or whitespace; blanks, repeats and names with
+     * control characters dropped.
+     */
     static List<String> parseGroups(String text) {
-        return Arrays.stream(text.split("[,\\s]+")).filter(group -> !group.isEmpty()).distinct().toList();
+        return Arrays.stream(text.split("[,\\s]+"))
+                .filter(group -> !group.isEmpty() && !UntrustedText.hasControlCharacters(group))
+                .distinct().toList();
     }
 
     /** The subject identifier (OIDC Core 2, {@code sub}). */

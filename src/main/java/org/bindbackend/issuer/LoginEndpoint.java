@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.bindbackend.text.UntrustedText;
 
 /**
  * Where the login form posts to. It authenticates the end-user (OIDC Core 3.1.2.3; any non-blank
@@ -52,8 +53,8 @@ final class LoginEndpoint {
             Grant grant = new Grant(RandomTokens.next(), request.clientId(), user, request.scope(), clock.instant());
             String code = codes.issue(new IssuedCode(grant, request.redirectUri(), request.nonce(),
                     request.codeChallenge()));
-            LOG.fine(() -> "Logged in " + user.subject() + " with groups " + user.groups()
-                    + "; authorization code issued");
+            LOG.fine(() -> "Logged in " + UntrustedText.forLog(user.subject()) + " with " + user.groups().size()
+                    + " groups; authorization code issued");
             Map<String, String> response = new LinkedHashMap<>();
             response.put("code", code);
             response.put("state", request.state());
@@ -70,6 +71,9 @@ final class LoginEndpoint {
         }
         if (username.length() > MAX_USERNAME_LENGTH) {
             return "Use at most " + MAX_USERNAME_LENGTH + " characters for the username.";
+        }
+        if (UntrustedText.hasControlCharacters(username)) {
+            return "Use no control characters (such as line breaks) in the username.";
         }
         return null;
     }

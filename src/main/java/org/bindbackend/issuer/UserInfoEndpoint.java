@@ -5,6 +5,7 @@ import jakarta.json.JsonBuilderFactory;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.bindbackend.text.UntrustedText;
 
 /**
  * The UserInfo endpoint (OIDC Core 5.3): returns the end-user's claims to a request that presents
@@ -46,7 +47,7 @@ final class UserInfoEndpoint {
             }
             Grant grant = tokens.accessTokenGrant(token.get()).orElseThrow(() -> new OAuthException(
                     OAuthError.INVALID_TOKEN, "The access token is unknown, expired or revoked."));
-            LOG.fine(() -> "UserInfo returned for " + grant.user().subject());
+            LOG.fine(() -> "UserInfo returned for " + UntrustedText.forLog(grant.user().subject()));
             return HttpReply.json(200, JSON.createObjectBuilder(grant.user().claims()).build()).withNoStore();
         } catch (OAuthException refusal) {
             LOG.fine(() -> "UserInfo request refused: " + refusal.error().code() + ": " + refusal.description());

@@ -30,8 +30,10 @@ public class HomeServlet extends HttpServlet {
                 : Html.escape(String.join(", ", identity.groups()));
         Html.write(response, HttpServletResponse.SC_OK, Html.PRODUCT,
                 "<p>You are logged in.</p><dl>"
-                        + "<dt>Name</dt><dd id=\"name\">" + Html.escape(identity.name()) + "</dd>"
-                        + "<dt>Email</dt><dd id=\"email\">" + Html.escape(identity.email()) + "</dd>"
+                        + "<dt>Name</dt><dd id=\"name\">" + Html.escape(identity.username()) + "</dd>"
+                        + "<dt>Email</dt><dd><span id=\"email\">" + Html.escape(identity.email()) + "</span>"
+                        + (identity.email().isEmpty() || identity.emailVerified() ? ""
+                                : " <span class=\"muted\">(not verified by the provider)</span>") + "</dd>"
                         + "<dt>Groups</dt><dd id=\"groups\">" + groups + "</dd>"
                         + "<dt>Subject</dt><dd>" + Html.escape(identity.subject()) + "</dd>"
                         + "<dt>Issuer</dt><dd>" + Html.escape(identity.issuer()) + "</dd></dl>"

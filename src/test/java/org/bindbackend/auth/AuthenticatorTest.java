@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
+import org.bindbackend.config.BackendSettings;
+import org.bindbackend.config.TestSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,8 @@ class AuthenticatorTest {
         authenticator = new Authenticator();
         authenticator.sessionTokens = SessionTokensTest.tokens();
         authenticator.revocations = new Revocations();
-        issued = authenticator.sessionTokens.issue(new Identity("s", "iss", "n", "", List.of()), "");
+        authenticator.backendSettings = BackendSettings.of(TestSettings.external());
+        issued = authenticator.sessionTokens.issue(new Identity("s", "iss", "n", "", false, List.of()), "");
     }
 
     @Test
@@ -42,7 +45,14 @@ class AuthenticatorTest {
 
     @Test
     void acceptsTheSessionCookie() {
-        assertTrue(authenticator.authenticate(request(Map.of(), new Cookie(SessionCookie.NAME, issued.token()))).isValid());
+        assertTrue(authenticator.authenticate(request(Map.of(), new Cookie(SessionCookie.SECURE_NAME, issued.token()))).isValid());
+    }
+
+    @Test
+    void overHttpsOnlyTheHostPrefixedCookieCounts() {
+        // A sibling subdomain can plant "kube-bind" for the whole domain, never "__Host-kube-bind".
+        assertEquals(Verification.Problem.NONE,
+                authenticator.authenticate(request(Map.of(), new Cookie(SessionCookie.NAME, issued.token()))).problem());
     }
 
     @Test
@@ -62,6 +72,6 @@ class AuthenticatorTest {
         assertEquals(Verification.Problem.REVOKED,
                 authenticator.authenticate(request(Map.of("Authorization", "Bearer " + issued.token()))).problem());
         assertEquals(Verification.Problem.REVOKED,
-                authenticator.authenticate(request(Map.of(), new Cookie(SessionCookie.NAME, issued.token()))).problem());
+                authenticator.authenticate(request(Map.of(), new Cookie(SessionCookie.SECURE_NAME, issued.token()))).problem());
     }
 }

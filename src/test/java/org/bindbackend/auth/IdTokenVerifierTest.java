@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
-import org.bindbackend.config.OidcMode;
-import org.bindbackend.config.Secret;
-import org.bindbackend.config.SessionSettings;
 import org.bindbackend.config.Settings;
+import org.bindbackend.config.TestSettings;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
@@ -30,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /** OIDC Core 3.1.3.7: each check the backend makes itself, and that each bad token is refused with its reason. */
 class IdTokenVerifierTest {
 
-    static final String ISSUER = "https://login.example.com/realms/main";
-    static final String CLIENT = "bind";
+    static final String ISSUER = TestSettings.ISSUER;
+    static final String CLIENT = TestSettings.CLIENT;
     static RsaJsonWebKey key;
     static RsaJsonWebKey otherKey;
     static VerificationKeyResolver keys;
@@ -46,10 +40,7 @@ class IdTokenVerifierTest {
     }
 
     static Settings settings() {
-        return new Settings(OidcMode.EXTERNAL, URI.create("https://bind.example.com"), URI.create(ISSUER), CLIENT,
-                new Secret("secret"), false, URI.create("https://bind.example.com/api/callback"), Optional.empty(),
-                Optional.empty(), Set.of(), Set.of(), List.of(), "preferred_username", "email", "groups",
-                Set.of("RS256"), "bind-backend", new SessionSettings(Optional.empty(), Duration.ofHours(1), Set.of(), false), 0);
+        return TestSettings.external();
     }
 
     static JwtClaims claims() {
@@ -90,7 +81,7 @@ class IdTokenVerifierTest {
     void acceptsAGoodTokenAndReadsTheIdentity() throws Exception {
         JwtClaims claims = new IdTokenVerifier(settings()).verify(token(c -> { }), ISSUER, keys);
         Identity identity = IdentityClaims.of(claims, settings());
-        assertEquals(new Identity("f3b1", ISSUER, "alice", "", List.of("engineering", "devops")), identity);
+        assertEquals(new Identity("f3b1", ISSUER, "alice", "", false, List.of("engineering", "devops")), identity);
     }
 
     @Test

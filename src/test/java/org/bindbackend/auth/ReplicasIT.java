@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicasIT {
 
-    static final String SHARED_KEY = "replicas-share-this-key-of-more-than-32-bytes";
+    /** 48 random bytes in base64, as {@code openssl rand -base64 48} makes them. */
+    static final String SHARED_KEY = "ixu/FII3qOLUhw38LE7wuoPgp6fw6MnW3/pFNk4w08dJU4gWav6P54bY3Dz0E+cD";
     static final Duration EXPIRY = Duration.ofSeconds(10);
     static BackendServer first;
     static BackendServer second;

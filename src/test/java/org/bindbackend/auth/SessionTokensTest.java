@@ -13,34 +13,27 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.bindbackend.config.BackendSettings;
-import org.bindbackend.config.Secret;
 import org.bindbackend.config.SessionSettings;
 import org.bindbackend.config.Settings;
+import org.bindbackend.config.TestSettings;
 import org.junit.jupiter.api.Test;
 
 class SessionTokensTest {
 
-    static final String SHARED_KEY = "a-key-shared-by-every-replica-0123456789";
+    /** 48 random bytes, as {@code openssl rand -base64 48} makes them. */
+    static final String SHARED_KEY = "q8Xv0m2LrT9cW4nHj7Kp1sZ6bY3fA5eG8uD0iQ2wE4rT6yU9oP1aS3dF5gH7jK0l";
     private final Identity alice = new Identity("f3b1", IdTokenVerifierTest.ISSUER, "alice", "alice@example.com",
-            List.of("engineering", "devops"));
+            true, List.of("engineering", "devops"));
 
-    static Settings settings(Optional<Secret> key, Duration expiry) {
-        Settings s = IdTokenVerifierTest.settings();
-        return new Settings(s.mode(), s.externalUrl(), s.issuerUrl(), s.clientId(), s.clientSecret(), false,
-                s.callbackUrl(), s.authorizeUrl(), s.caFile(), s.allowedUsers(), s.allowedGroups(), s.extraScopes(),
-                s.usernameClaim(), s.emailClaim(), s.groupsClaim(), s.signingAlgorithms(), s.providerPrettyName(),
-                new SessionSettings(key, expiry, Set.of(), false), s.verbosity());
-    }
-
-    static SessionTokens tokens(Optional<Secret> key, Duration expiry) {
+    static SessionTokens tokens(Settings settings) {
         SessionTokens tokens = new SessionTokens();
-        tokens.backendSettings = BackendSettings.of(settings(key, expiry));
+        tokens.backendSettings = BackendSettings.of(settings);
         tokens.init();
         return tokens;
     }
 
-    static SessionTokens tokens() {
-        return tokens(Optional.empty(), Duration.ofHours(1));
+    static SessionTokens tokens(String... settings) {
+        return tokens(TestSettings.external(settings));
     }
 
     @Test
@@ -66,14 +59,30 @@ class SessionTokensTest {
 
     @Test
     void withASharedKeyEveryInstanceAcceptsTheToken() {
-        Optional<Secret> key = Optional.of(new Secret(SHARED_KEY));
-        String token = tokens(key, Duration.ofHours(1)).issue(alice, "").token();
-        assertTrue(tokens(key, Duration.ofHours(1)).verify(token).isValid());
+        String token = tokens("session-signing-key", SHARED_KEY).issue(alice, "").token();
+        assertTrue(tokens("session-signing-key", SHARED_KEY).verify(token).isValid());
+    }
+
+    @Test
+    void anotherDeploymentWithTheSameKeyRefusesTheToken() {
+        String token = tokens("session-signing-key", SHARED_KEY).issue(alice, "").token();
+        SessionTokens other = tokens("session-signing-key", SHARED_KEY, "external-url", "https://other.example.com");
+        assertEquals(Verification.Problem.INVALID, other.verify(token).problem());
+    }
+
+    @Test
+    void theTokenNamesThisDeploymentAsIssuerAndAudience() {
+        String payload = new String(Base64.getUrlDecoder().decode(tokens().issue(alice, "").token().split("\\.")[1]));
+        assertTrue(payload.contains("\"iss\":\"" + TestSettings.EXTERNAL_URL + "\""), payload);
+        assertTrue(payload.contains("\"aud\":\"" + TestSettings.EXTERNAL_URL + "\""), payload);
+        assertTrue(payload.contains("\"idp\":\"" + IdTokenVerifierTest.ISSUER + "\""), payload);
     }
 
     @Test
     void anExpiredTokenIsRefusedAsExpired() {
-        SessionTokens tokens = tokens(Optional.empty(), Duration.ofSeconds(-SessionTokens.CLOCK_SKEW_SECONDS - 5));
+        Settings settings = TestSettings.external();
+        SessionTokens tokens = tokens(TestSettings.withSessions(settings, new SessionSettings(Optional.empty(),
+                Duration.ofSeconds(-SessionTokens.CLOCK_SKEW_SECONDS - 5), Set.of(), false)));
         assertEquals(Verification.Problem.EXPIRED, tokens.verify(tokens.issue(alice, "").token()).problem());
     }
 
@@ -103,10 +112,10 @@ class SessionTokensTest {
     @Test
     void threeHundredGroupsStillFitInACookie() {
         List<String> groups = IntStream.range(0, 300).mapToObj(i -> "kube-bind-team-" + i + "-engineering").toList();
-        Identity member = new Identity("f3b1", IdTokenVerifierTest.ISSUER, "alice", "alice@example.com", groups);
+        Identity member = new Identity("f3b1", IdTokenVerifierTest.ISSUER, "alice", "alice@example.com", true, groups);
         SessionTokens tokens = tokens();
         String token = tokens.issue(member, "cluster-1").token();
-        String cookie = SessionCookie.NAME + "=" + token;
+        String cookie = SessionCookie.SECURE_NAME + "=" + token;
         assertTrue(cookie.length() < 4096, "cookie of " + cookie.length() + " bytes");
         assertEquals(groups, tokens.verify(token).session().get().identity().groups());
     }
@@ -122,5 +131,11 @@ class SessionTokensTest {
         List<String> groups = IntStream.range(0, 40).mapToObj(i -> UUID.randomUUID().toString()).toList();
         assertEquals(groups, CompactGroups.unpack(CompactGroups.pack(groups)));
         assertEquals(List.of(), CompactGroups.unpack(CompactGroups.pack(List.of())));
+    }
+
+    @Test
+    void aGroupNameIsNeverReadBackAsTwo() {
+        List<String> groups = List.of("admins\nreaders", "a,b", "\"quoted\"");
+        assertEquals(groups, CompactGroups.unpack(CompactGroups.pack(groups)));
     }
 }

@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -197,5 +200,54 @@ class SettingsReaderTest {
     void scopesStartWithOpenidAndAddTheExtras() {
         assertEquals("openid profile email groups offline_access",
                 read(with(EXTERNAL, "oidc.extra-scopes", "groups,offline_access")).settings().orElseThrow().scopes());
+    }
+
+    @Test
+    void anHttpProviderIsRefusedUnlessItIsOnThisMachine() {
+        SettingProblem problem = onlyProblem(with(EXTERNAL, "oidc.issuer-url", "http://login.example.com/realms/main"));
+        assertEquals(Setting.OIDC_ISSUER_URL, problem.setting());
+        assertTrue(problem.message().contains("in clear"), problem.message());
+        assertEquals(Setting.OIDC_AUTHORIZE_URL,
+                onlyProblem(with(EXTERNAL, "oidc.authorize-url", "http://login.example.com/auth")).setting());
+        for (String local : List.of("http://localhost:8081/realms/main", "http://127.0.0.1:8081", "http://127.1.2.3",
+                "http://[::1]:9000/x", "http://login.localhost")) {
+            assertTrue(read(with(EXTERNAL, "oidc.issuer-url", local)).problems().isEmpty(), local);
+        }
+    }
+
+    @Test
+    void aSessionKeyIsAtLeast32RandomBytesInHexOrBase64() {
+        String base64 = "q8Xv0m2LrT9cW4nHj7Kp1sZ6bY3fA5eG8uD0iQ2wE4rT6yU9oP1aS3dF5gH7jK0l";
+        String base64Url = "q8Xv0m2LrT9cW4nHj7Kp1sZ6bY3fA5eG8uD0iQ2wE4r-";
+        String hex = "9f3c51e0a7b24d6e8c01f5a3b9d72e4c6a8b0d1f2e3c4b5a69788796a5b4c3d2";
+        for (String key : List.of(base64, base64Url, hex, " " + hex + "\n")) {
+            Settings settings = read(with(EXTERNAL, "session-signing-key", key)).settings().orElseThrow();
+            assertTrue(settings.sessions().signingKey().orElseThrow().bytes().length >= SessionKey.MIN_BYTES, key);
+        }
+    }
+
+    @Test
+    void aTypedPassphraseOrAShortKeyIsNotASessionKey() {
+        for (String key : List.of("correct horse battery staple and then some more words",
+                "thisisaverylongpassphrasethatsomebodytypedintotheconsole", "a-key-shared-by-every-replica-0123456789",
+                "deadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeef",
+                "0123456789012345678901234567890123456789012345678901234567890123",
+                "q8Xv0m2LrT9cW4nHj7Kp1sZ6bY3fA5eG", "c2hvcnQ=")) {
+            SettingProblem problem = onlyProblem(with(EXTERNAL, "session-signing-key", key));
+            assertEquals(Setting.SESSION_SIGNING_KEY, problem.setting(), key);
+            assertTrue(problem.message().contains(SessionKey.HOW_TO_MAKE), problem.message());
+            assertFalse(problem.message().contains(key.strip()), "the key reached the message: " + problem.message());
+        }
+    }
+
+    @Test
+    void randomKeysOfTheDocumentedSizeAreAccepted() {
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < 20_000; i++) {
+            byte[] bytes = new byte[48];
+            random.nextBytes(bytes);
+            String key = i % 2 == 0 ? Base64.getEncoder().encodeToString(bytes) : HexFormat.of().formatHex(bytes);
+            assertTrue(SessionKey.parse(key).isPresent(), key);
+        }
     }
 }

@@ -95,6 +95,14 @@ class LoginEndpointTest {
     }
 
     @Test
+    void aUsernameWithControlCharactersIsRefused() {
+        HttpReply reply = harness.login(transaction(), "alice\u2028SEVERE: forged", "");
+
+        assertEquals(400, reply.status());
+        assertTrue(reply.body().contains("control characters"), reply.body());
+    }
+
+    @Test
     void anyPasswordIsAccepted() {
         HttpReply reply = harness.provider.login(TestFixtures.params(
                 Map.of("transaction", transaction(), "username", "carol")));
@@ -107,5 +115,6 @@ class LoginEndpointTest {
         assertEquals(List.of("admins", "dev-ops", "readers"),
                 EndUser.parseGroups(" admins,dev-ops  readers, ,admins\n"));
         assertEquals(List.of(), EndUser.parseGroups("  , "));
+        assertEquals(List.of("admins"), EndUser.parseGroups("admins ops\u2028x"), "a group with a line separator");
     }
 }
