@@ -21,6 +21,9 @@ final class AuthorizeRequest {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._~:-]{1,128}");
 
+    /** Longer would not fit the login's cookie (4096 bytes, RFC 6265 §6.1) with the rest of the login. */
+    static final int MAX_URL_LENGTH = 2048;
+
     private AuthorizeRequest() {
     }
 
@@ -33,6 +36,9 @@ final class AuthorizeRequest {
         String clientType = parameters.getOrDefault("client_type", "ui").toLowerCase(Locale.ROOT);
         if (redirectUrl.isEmpty()) {
             problems.add("redirect_url is required");
+        } else if (redirectUrl.length() > MAX_URL_LENGTH) {
+            problems.add("redirect_url must be at most " + MAX_URL_LENGTH + " characters");
+            redirectUrl = "";
         }
         if (sessionId.isEmpty()) {
             problems.add("session_id is required");

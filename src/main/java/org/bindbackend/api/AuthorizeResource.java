@@ -15,9 +15,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import org.bindbackend.auth.LoginIntent;
+import org.bindbackend.auth.LoginStart;
 import org.bindbackend.config.BackendSettings;
-import org.bindbackend.web.LoginStartServlet;
 
 /**
  * {@code GET|POST /api/authorize}: the kube-bind login entry point ({@code authenticatedURL} of
@@ -28,6 +27,9 @@ public class AuthorizeResource {
 
     @Inject
     BackendSettings backendSettings;
+
+    @Inject
+    LoginStart loginStart;
 
     @Context
     HttpServletRequest request;
@@ -54,10 +56,10 @@ public class AuthorizeResource {
 
     private Response start(Map<String, String> parameters) {
         try {
-            LoginIntent intent = AuthorizeRequest.parse(parameters, backendSettings.get());
+            LoginStart.Redirect start = loginStart.begin(AuthorizeRequest.parse(parameters, backendSettings.get()));
             // Absolute: JAX-RS implementations resolve a relative Location differently (RESTEasy under /api/).
-            URI loginStart = URI.create(request.getRequestURL().toString()).resolve(LoginStartServlet.begin(request, intent));
-            return Response.seeOther(loginStart).build();
+            URI location = URI.create(request.getRequestURL().toString()).resolve(start.path());
+            return Response.seeOther(location).header("Set-Cookie", start.setCookie()).build();
         } catch (BadRequest e) {
             return Errors.response(e.toError());
         }

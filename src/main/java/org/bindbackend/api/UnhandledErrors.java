@@ -1,6 +1,8 @@
 package org.bindbackend.api;
 
+import jakarta.json.JsonException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -22,10 +24,26 @@ public class UnhandledErrors implements ExceptionMapper<Throwable> {
         if (thrown instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
             error = new ApiError(status, ApiError.codeFor(status), web.getResponse().getStatusInfo().getReasonPhrase(), "");
+        } else if (unreadableBody(thrown)) {
+            error = new ApiError(400, ApiError.Code.BAD_REQUEST, "The request body cannot be read",
+                    "send a JSON object, or a form (application/x-www-form-urlencoded)");
         } else {
             LOG.log(Level.SEVERE, "An API request failed", thrown);
             error = new ApiError(500, ApiError.Code.INTERNAL_ERROR, "The request failed", "The server log has the details.");
         }
         return Errors.response(error);
+    }
+
+    /**
+     * A body the JSON provider could not read: empty (JAX-RS 3.1 §4.2.4 {@link NoContentException}), or not JSON
+     * ({@link JsonException}), however the JAX-RS implementation wraps it.
+     */
+    private static boolean unreadableBody(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NoContentException || cause instanceof JsonException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,9 +1,10 @@
 package org.bindbackend.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.bindbackend.config.Settings;
+import org.bindbackend.text.UntrustedText;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;
@@ -23,7 +24,6 @@ import org.jose4j.lang.UnresolvableKeyException;
  */
 public final class IdTokenVerifier {
 
-    private static final Logger LOG = Logger.getLogger(IdTokenVerifier.class.getName());
     /** Tolerated clock difference between this server and the provider. */
     static final int CLOCK_SKEW_SECONDS = 60;
 
@@ -36,10 +36,12 @@ public final class IdTokenVerifier {
     /**
      * @param issuer the issuer exactly as the provider's discovery document names it (which was checked to be
      *               {@code oidc.issuer-url}, give or take a trailing slash, as some providers add one)
+     * @param nonce  the nonce this browser's login was sent to the provider with, or null if none was recorded
      * @return the verified claims
      * @throws LoginFailedException naming the check that failed
      */
-    public JwtClaims verify(String idToken, String issuer, VerificationKeyResolver keys) throws LoginFailedException {
+    public JwtClaims verify(String idToken, String issuer, VerificationKeyResolver keys, String nonce)
+            throws LoginFailedException {
         checkAlgorithm(idToken);
         JwtConsumer consumer = new JwtConsumerBuilder()
                 // Step 6 and 7: the signature, with one of the configured algorithms only (never none or HMAC).
@@ -60,16 +62,13 @@ public final class IdTokenVerifier {
         try {
             JwtClaims claims = consumer.processToClaims(idToken);
             checkAuthorizedParty(claims);
-            if (!claims.hasClaim("nonce")) {
-                // Step 11: the container compares the value with the one it sent; a token without one is a replay.
-                throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED, "the ID token has no nonce");
-            }
+            checkNonce(claims, nonce);
             return claims;
         } catch (InvalidJwtException e) {
-            LOG.log(Level.FINE, "ID token verification failed", e);
+            // Never the exception itself: jose4j puts the token and its claims in its message.
             throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED, describe(e, issuer));
         } catch (MalformedClaimException e) {
-            throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED, "a claim has the wrong type: " + e.getMessage());
+            throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED, "a claim has the wrong type");
         }
     }
 
@@ -101,7 +100,23 @@ public final class IdTokenVerifier {
         }
         if (azp != null && !azp.equals(settings.clientId())) {
             throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED,
-                    "the ID token was issued to another client (azp \"" + azp + "\")");
+                    "the ID token was issued to another client (azp " + UntrustedText.forLog(azp) + ")");
+        }
+    }
+
+    /**
+     * Step 11: the nonce is the one this browser's login sent (OIDC Core 3.1.2.1, 15.5.2), compared here rather
+     * than left to the container, so that a token issued for another login is refused on every server.
+     */
+    private static void checkNonce(JwtClaims claims, String expected) throws LoginFailedException, MalformedClaimException {
+        String nonce = claims.getClaimValue("nonce", String.class);
+        if (nonce == null) {
+            throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED, "the ID token has no nonce");
+        }
+        if (expected == null || !MessageDigest.isEqual(nonce.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8))) {
+            throw new LoginFailedException(LoginFailedException.Reason.ID_TOKEN_REJECTED,
+                    "the ID token's nonce is not the one this browser's login was sent with (a replayed token)");
         }
     }
 

@@ -32,10 +32,23 @@ public class LoginFailedException extends Exception {
     }
 
     private final Reason reason;
+    private final String logDetail;
 
+    /** @param message what the user is told, and the log too: this backend's words, and no secret */
     public LoginFailedException(Reason reason, String message) {
+        this(reason, message, "");
+    }
+
+    /** @param logDetail what the log says besides the message, already made safe to log ({@code UntrustedText}) */
+    public LoginFailedException(Reason reason, String message, String logDetail) {
         super(message);
         this.reason = reason;
+        this.logDetail = logDetail;
+    }
+
+    /** The line the log gets for this refusal. */
+    public String logLine() {
+        return "Login refused (" + reason + "): " + getMessage() + logDetail;
     }
 
     public Reason reason() {

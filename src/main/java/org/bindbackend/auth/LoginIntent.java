@@ -1,6 +1,5 @@
 package org.bindbackend.auth;
 
-import java.io.Serializable;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What to do once a login succeeds, remembered in the container's session across the provider round trip:
+ * What to do once a login succeeds, remembered across the provider round trip ({@link LoginTransaction}):
  * show a page of this backend ({@code /login?return=}), or finish the kube-bind protocol ({@code /api/authorize})
  * for the CLI (a bearer token handed to its loopback listener) or for a web UI (a session cookie).
  *
@@ -18,10 +17,7 @@ import java.util.stream.Collectors;
  * @param sessionId   the kube-bind client's {@code session_id}, echoed back to it
  * @param clusterId   the kube-bind {@code cluster_id}, bound into the session
  */
-public record LoginIntent(Kind kind, String target, String sessionId, String clusterId) implements Serializable {
-
-    /** The HTTP session attribute that carries the intent. */
-    public static final String ATTRIBUTE = LoginIntent.class.getName();
+public record LoginIntent(Kind kind, String target, String sessionId, String clusterId) {
 
     public enum Kind { PAGE, CLI, UI }
 

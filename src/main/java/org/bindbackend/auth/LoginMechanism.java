@@ -1,5 +1,6 @@
 package org.bindbackend.auth;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
@@ -20,8 +21,8 @@ import java.util.logging.Logger;
 import org.bindbackend.auth.provider.OpenIdProvider;
 import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.config.BackendSettings;
-import org.bindbackend.config.Settings;
 import org.bindbackend.http.Route;
+import org.bindbackend.text.UntrustedText;
 
 /**
  * Wraps the container's OpenID Connect mechanism (defined by {@link OpenIdLogin}), the application's one
@@ -56,6 +57,16 @@ public abstract class LoginMechanism implements HttpAuthenticationMechanism {
     @Inject
     OpenIdProvider provider;
 
+    @Inject
+    LoginCookies loginCookies;
+
+    private List<String> scopes;
+
+    @PostConstruct
+    void init() {
+        scopes = backendSettings.current().map(settings -> List.of(settings.scopes().split(" "))).orElse(List.of());
+    }
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
@@ -63,7 +74,11 @@ public abstract class LoginMechanism implements HttpAuthenticationMechanism {
             // Nothing to log in to: the error page and the configuration gate answer "not configured".
             return context.isProtected() ? respond(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE) : context.doNothing();
         }
-        if (!context.isProtected() && !context.isAuthenticationRequest() && !isCallback(request)) {
+        boolean callback = Route.of(request) == Route.CALLBACK;
+        if (callback) {
+            return callback(request, response, context);
+        }
+        if (!context.isProtected() && !context.isAuthenticationRequest()) {
             // Not the container's business: the backend's own cookie and bearer tokens authenticate everything else.
             // (Open Liberty evaluates the annotation's expressions for every request its mechanism sees, and one of
             // them fetches discovery: the embedded provider's discovery request must not wait for itself. Payara's
@@ -71,31 +86,45 @@ public abstract class LoginMechanism implements HttpAuthenticationMechanism {
             // embedded provider's endpoints read it.)
             return context.doNothing();
         }
-        if (isCallback(request) && request.getParameter("error") != null) {
-            // OIDC Core 3.1.2.6: the provider refused the login; the callback page shows why.
-            return context.doNothing();
-        }
-        boolean callback = isCallback(request) && request.getParameter("state") != null;
-        CallbackCheck check = callback ? CallbackCheck.before(request, backendSettings.get().callbackUrl()) : null;
-        if (callback) {
-            LOG.log(Level.FINE, "Callback received (login in progress here: {0}, state known: {1}); the container "
-                    + "exchanges the code at the provider's token endpoint", new Object[] {check.loginInProgress(), check.stateKnown()});
-        }
-        if (context.isProtected() && request.getUserPrincipal() == null && !callback) {
+        if (request.getUserPrincipal() == null) {
             try {
                 provider.ensureReachable();
             } catch (ProviderException e) {
                 return providerFailure(request, response, e, e.kind());
             }
         }
+        ProviderRedirect redirect = new ProviderRedirect(response, location -> sentToProvider(request, response, location));
         try {
-            AuthenticationStatus status = container.validateRequest(request, response,
-                    callback ? context : askingForScopes(context));
-            if (callback && refused(status, response) && !response.isCommitted()) {
-                return fail(request, response, check.failure());
+            return container.validateRequest(request, redirect.response(), redirect.context(context));
+        } catch (RuntimeException e) {
+            Optional<ProviderException.Kind> kind = ProviderException.kindOf(e);
+            if (kind.isPresent()) {
+                return providerFailure(request, response, e, kind.get());
             }
-            if (!callback) {
-                CallbackCheck.remember(request, response);
+            throw e;
+        }
+    }
+
+    /**
+     * The provider's answer (OIDC Core 3.1.2.5, 3.1.2.6): an error goes on to the callback page, which shows it; an
+     * answer that does not belong to this browser's login is refused before the container exchanges its code.
+     */
+    private AuthenticationStatus callback(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) throws AuthenticationException {
+        if (request.getParameter("error") != null) {
+            return context.doNothing();
+        }
+        CallbackCheck check = CallbackCheck.of(request, loginCookies.read(request), backendSettings.get().callbackUrl());
+        LOG.log(Level.FINE, "Callback received (login in progress in this browser: {0}, state matches: {1})",
+                new Object[] {check.loginInProgress(), check.stateKnown()});
+        if (!check.passed()) {
+            return fail(request, response, check.failure());
+        }
+        LOG.fine("The container exchanges the code at the provider's token endpoint");
+        try {
+            AuthenticationStatus status = container.validateRequest(request, response, context);
+            if (refused(status, response) && !response.isCommitted()) {
+                return fail(request, response, check.failure());
             }
             return status;
         } catch (RuntimeException e) {
@@ -103,12 +132,26 @@ public abstract class LoginMechanism implements HttpAuthenticationMechanism {
             if (kind.isPresent()) {
                 return providerFailure(request, response, e, kind.get());
             }
-            if (!callback) {
-                throw e;
-            }
-            LOG.log(Level.FINE, "The container refused the callback", e);
+            LOG.log(Level.FINE, "The container refused the callback: {0}", e.getClass().getName());
             return fail(request, response, check.failure(e));
         }
+    }
+
+    /**
+     * The container sends the browser to the provider: the authorization request gets every scope the backend
+     * needs, and its {@code state} and {@code nonce} join this browser's login in its cookie.
+     */
+    private String sentToProvider(HttpServletRequest request, HttpServletResponse response, String location) {
+        String sent = RequestedScopes.withScopes(location, scopes);
+        Optional<String> state = ProviderRedirect.parameter(sent, "state");
+        Optional<String> nonce = ProviderRedirect.parameter(sent, "nonce");
+        if (state.isPresent() && nonce.isPresent()) {
+            LoginTransaction login = loginCookies.read(request)
+                    .orElseGet(() -> LoginTransaction.starting(LoginIntent.page(ReturnPath.HOME)));
+            response.addHeader("Set-Cookie", loginCookies.setCookie(login.sentWith(state.get(), nonce.get())));
+            LOG.log(Level.FINE, "Login ({0}) sent to the provider''s authorization endpoint", login.intent().kind());
+        }
+        return sent;
     }
 
     /**
@@ -118,7 +161,8 @@ public abstract class LoginMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus providerFailure(HttpServletRequest request, HttpServletResponse response,
             Exception e, ProviderException.Kind kind) {
         LOG.log(Level.WARNING, "The OpenID Provider " + backendSettings.get().issuerUrl() + " could not be used for "
-                + request.getRequestURI() + ": " + rootMessage(e), e);
+                + UntrustedText.forLog(Route.routedPath(request)) + ": " + UntrustedText.forLog(rootMessage(e)));
+        LOG.log(Level.FINE, "The provider's failure", e);
         request.setAttribute(FAILURE_ATTRIBUTE, e);
         return respond(response, kind.status());
     }
@@ -155,19 +199,8 @@ public abstract class LoginMechanism implements HttpAuthenticationMechanism {
         };
     }
 
-    /** With extra scopes, the context whose redirects ask the provider for them ({@link RequestedScopes}). */
-    private HttpMessageContext askingForScopes(HttpMessageContext context) {
-        Settings settings = backendSettings.get();
-        return settings.extraScopes().isEmpty() ? context
-                : new RequestedScopes(context, List.of(settings.scopes().split(" ")));
-    }
-
-    private static boolean isCallback(HttpServletRequest request) {
-        return Route.of(request) == Route.CALLBACK;
-    }
-
     private AuthenticationStatus fail(HttpServletRequest request, HttpServletResponse response, LoginFailedException e) {
-        LOG.log(Level.WARNING, "Login failed at the callback: {0}", e.getMessage());
+        LOG.warning(e.logLine());
         request.setAttribute(FAILURE_ATTRIBUTE, e);
         return respond(response, e.status());
     }

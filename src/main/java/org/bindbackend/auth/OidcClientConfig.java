@@ -3,8 +3,12 @@ package org.bindbackend.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Optional;
 import org.bindbackend.auth.provider.OpenIdProvider;
 import org.bindbackend.auth.provider.ProviderException;
+import org.bindbackend.auth.provider.ProviderRelay;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 
@@ -22,8 +26,17 @@ public class OidcClientConfig {
     @Inject
     OpenIdProvider provider;
 
+    @Inject
+    ProviderRelay relay;
+
+    /** The request in whose handling the container asks for its configuration. */
+    @Inject
+    HttpServletRequest request;
+
+    /** The provider as the container reaches it: in external mode the relay ({@link ProviderRelay}). */
     public String getProviderUri() {
-        return settings().issuerUrl().toString();
+        Settings settings = settings();
+        return settings.embedded() ? settings.issuerUrl().toString() : relay.base(request);
     }
 
     public String getClientId() {
@@ -61,6 +74,29 @@ public class OidcClientConfig {
             return settings.authorizeUrl().get().toString();
         }
         return provider.discovery().authorizationEndpoint().toString();
+    }
+
+    /**
+     * The token endpoint the container calls: in external mode the relay's ({@link ProviderRelay}), which bounds the
+     * provider's answer; in embedded mode the provider in this WAR, directly.
+     */
+    public String getTokenEndpoint() throws ProviderException {
+        return relayed(ProviderRelay.Endpoint.TOKEN, provider.discovery().tokenEndpoint());
+    }
+
+    /** The UserInfo endpoint the container calls, as {@link #getTokenEndpoint()}; empty when the provider has none. */
+    public String getUserinfoEndpoint() throws ProviderException {
+        Optional<URI> userinfo = provider.discovery().userinfoEndpoint();
+        return userinfo.isEmpty() ? "" : relayed(ProviderRelay.Endpoint.USERINFO, userinfo.get());
+    }
+
+    /** The key set the container verifies ID tokens with, as {@link #getTokenEndpoint()}. */
+    public String getJwksUri() throws ProviderException {
+        return relayed(ProviderRelay.Endpoint.JWKS, provider.discovery().jwksUri());
+    }
+
+    private String relayed(ProviderRelay.Endpoint endpoint, URI direct) {
+        return settings().embedded() ? direct.toString() : relay.url(endpoint, request);
     }
 
     private Settings settings() {

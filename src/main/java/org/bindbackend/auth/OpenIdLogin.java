@@ -17,7 +17,11 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdPr
         clientSecret = "${oidcConfig.clientSecret}",
         redirectURI = "${oidcConfig.redirectUri}",
         scopeExpression = "${oidcConfig.scopes}",
-        providerMetadata = @OpenIdProviderMetadata(authorizationEndpoint = "${oidcConfig.authorizationEndpoint}"),
+        providerMetadata = @OpenIdProviderMetadata(
+                authorizationEndpoint = "${oidcConfig.authorizationEndpoint}",
+                tokenEndpoint = "${oidcConfig.tokenEndpoint}",
+                userinfoEndpoint = "${oidcConfig.userinfoEndpoint}",
+                jwksURI = "${oidcConfig.jwksUri}"),
         claimsDefinition = @ClaimsDefinition(
                 callerNameClaim = "${oidcConfig.usernameClaim}",
                 callerGroupsClaim = "${oidcConfig.groupsClaim}"))

@@ -1,8 +1,5 @@
 package org.bindbackend.auth;
 
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContextWrapper;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,22 +12,12 @@ import java.util.StringJoiner;
  * Makes sure the authorization request the container redirects to asks for every scope the backend needs
  * ({@code scope}, OIDC Core 3.1.2.1): the annotation's {@code scopeExpression} gives them to Payara, which wants a
  * String from it, while Open Liberty wants a String[] and otherwise falls back to {@code openid email profile}. So
- * the container's redirect passes here, and missing scopes are added to it; a request that has them all is left
- * as it is.
+ * the container's redirect ({@link ProviderRedirect}) passes here, and missing scopes are added to it; a request
+ * that has them all is left as it is.
  */
-final class RequestedScopes extends HttpMessageContextWrapper {
+final class RequestedScopes {
 
-    private final List<String> scopes;
-
-    /** {@code context} whose redirects ask for at least {@code scopes}. */
-    RequestedScopes(HttpMessageContext context, List<String> scopes) {
-        super(context);
-        this.scopes = List.copyOf(scopes);
-    }
-
-    @Override
-    public AuthenticationStatus redirect(String location) {
-        return super.redirect(withScopes(location, scopes));
+    private RequestedScopes() {
     }
 
     /**

@@ -6,10 +6,11 @@ import java.util.Optional;
 import org.bindbackend.config.Settings;
 
 /**
- * The browser's session cookie, named as the kube-bind backend names it: HttpOnly so scripts cannot read it,
- * SameSite=Lax so other sites cannot post with it. Over https it is {@code __Host-kube-bind}: the prefix makes
- * browsers keep it only when it is Secure, for Path=/ and without Domain (RFC 6265bis §4.1.3.2), so that no sibling
- * subdomain can plant a session of its choosing; and only that name is read then.
+ * The browser's session cookie, named as the kube-bind backend names it, and the way the backend writes its
+ * cookies: HttpOnly so scripts cannot read them, SameSite=Lax so other sites cannot post with them, Path=/. Over
+ * https a cookie is Secure and its name takes the {@code __Host-} prefix ({@code __Host-kube-bind}): browsers keep
+ * such a cookie only when it is Secure, for Path=/ and without Domain (RFC 6265bis §4.1.3.2), so that no sibling
+ * subdomain can plant one; and only that name is read then.
  */
 public final class SessionCookie {
 
@@ -19,18 +20,30 @@ public final class SessionCookie {
     private SessionCookie() {
     }
 
-    /** The cookie's name for this deployment. */
+    /** The session cookie's name for this deployment. */
     public static String name(Settings settings) {
-        return settings.secure() ? SECURE_NAME : NAME;
+        return named(NAME, settings);
     }
 
-    public static Cookie create(String token, Settings settings) {
-        return cookie(token, (int) settings.sessions().tokenExpiry().toSeconds(), settings);
+    /** The {@code Set-Cookie} header value that keeps the session {@code token} in the browser. */
+    public static String setCookie(String token, Settings settings) {
+        return header(NAME, token, settings.sessions().tokenExpiry().toSeconds(), settings);
     }
 
-    /** A cookie that makes the browser forget the session. */
-    public static Cookie cleared(Settings settings) {
-        return cookie("", 0, settings);
+    /** The {@code Set-Cookie} header value that makes the browser forget the session. */
+    public static String clearCookie(Settings settings) {
+        return header(NAME, "", 0, settings);
+    }
+
+    /** {@code base}, with the {@code __Host-} prefix over https. */
+    static String named(String base, Settings settings) {
+        return settings.secure() ? "__Host-" + base : base;
+    }
+
+    /** A {@code Set-Cookie} header value (RFC 6265 §4.1) for the cookie {@code base} of this deployment. */
+    static String header(String base, String value, long maxAgeSeconds, Settings settings) {
+        return named(base, settings) + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Lax"
+                + (settings.secure() ? "; Secure" : "");
     }
 
     /** The value of the cookie named {@code name}, if the request has one that is not empty. */
@@ -45,15 +58,5 @@ public final class SessionCookie {
             }
         }
         return Optional.empty();
-    }
-
-    private static Cookie cookie(String value, int maxAge, Settings settings) {
-        Cookie cookie = new Cookie(name(settings), value);
-        cookie.setPath("/");
-        cookie.setHttpOnly(true);
-        cookie.setSecure(settings.secure());
-        cookie.setMaxAge(maxAge);
-        cookie.setAttribute("SameSite", "Lax");
-        return cookie;
     }
 }

@@ -10,21 +10,13 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
-import org.bindbackend.config.SessionKey;
-import org.bindbackend.config.SessionSettings;
 import org.bindbackend.config.Settings;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.HmacKey;
-import org.jose4j.lang.JoseException;
 
 /**
  * The backend's own credential, the same for the browser's cookie and the CLI's bearer token: a JWT (RFC 7519)
@@ -53,26 +45,18 @@ public class SessionTokens {
     @Inject
     BackendSettings backendSettings;
 
-    private HmacKey key;
+    @Inject
+    SigningKeys signingKeys;
+
+    private HmacJwts jwts;
     private JwtConsumer consumer;
     private String deployment;
 
     @PostConstruct
     void init() {
-        Settings settings = backendSettings.get();
-        SessionSettings sessions = settings.sessions();
-        deployment = settings.externalUrl().toString();
-        byte[] secret = sessions.signingKey().map(SessionKey::bytes).orElseGet(() -> {
-            LOG.warning("No session-signing-key is set: sessions and CLI tokens are signed with a key made at this "
-                    + "start, so they work on this replica only and end when it restarts.");
-            byte[] made = new byte[SessionKey.MIN_BYTES];
-            RANDOM.nextBytes(made);
-            return made;
-        });
-        key = new HmacKey(secret);
-        consumer = new JwtConsumerBuilder()
-                .setVerificationKey(key)
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
+        deployment = backendSettings.get().externalUrl().toString();
+        jwts = signingKeys.derive("sessions");
+        consumer = jwts.consumer()
                 .setExpectedIssuer(deployment)
                 .setExpectedAudience(deployment)
                 .setRequireExpirationTime()
@@ -80,11 +64,6 @@ public class SessionTokens {
                 .setRequireSubject()
                 .setRequireJwtId()
                 .build();
-    }
-
-    /** Makes the signing key now, at start, so that its warning (if any) is logged then. */
-    public void ready() {
-        // @PostConstruct did the work when this proxy's first call created the bean.
     }
 
     /** A new session for a verified identity, valid for {@code token-expiry}. */
@@ -111,7 +90,7 @@ public class SessionTokens {
         }
         setGroups(claims, identity.groups());
         Session session = new Session(identity, id, clusterId, Instant.ofEpochSecond(expiry.getValue()));
-        return new IssuedSession(sign(claims), session);
+        return new IssuedSession(jwts.sign(claims), session);
     }
 
     /** The session in a token this deployment issued, if its signature, issuer, audience and expiry hold. */
@@ -160,18 +139,6 @@ public class SessionTokens {
             return CompactGroups.unpack(claims.getStringClaimValue("groups_z"));
         }
         return claims.hasClaim("groups") ? claims.getStringListClaimValue("groups") : List.of();
-    }
-
-    private String sign(JwtClaims claims) {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
-        jws.setKey(key);
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException("Cannot sign a session token", e);
-        }
     }
 
     private static String randomId() {

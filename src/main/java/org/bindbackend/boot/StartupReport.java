@@ -7,8 +7,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bindbackend.auth.SessionTokens;
-import org.bindbackend.auth.provider.ContainerTrust;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.issuer.EmbeddedProvider;
@@ -33,8 +31,6 @@ public class StartupReport {
     @Inject
     EmbeddedProvider embeddedProvider;
 
-    @Inject
-    SessionTokens sessionTokens;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (!backendSettings.valid()) {
@@ -46,8 +42,6 @@ public class StartupReport {
         if (settings.verbosity() >= OIDC_DEBUG_VERBOSITY) {
             OIDC_LOGGERS.forEach(logger -> logger.setLevel(Level.FINE));
         }
-        settings.caFile().ifPresent(ContainerTrust::trust);
-        sessionTokens.ready();
         if (settings.embedded()) {
             embeddedProvider.active();
             LOG.warning(EmbeddedBanner.text(settings));

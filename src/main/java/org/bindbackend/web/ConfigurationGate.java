@@ -46,6 +46,11 @@ public class ConfigurationGate extends HttpFilter {
                     "No embedded provider", "oidc.type is external: log in at " + backendSettings.get().issuerUrl()));
             return;
         }
+        if (route == Route.RELAY && backendSettings.get().embedded()) {
+            // The container reaches the embedded provider directly: nothing to relay.
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         chain.doFilter(request, response);
     }
 }

@@ -14,6 +14,7 @@ import org.bindbackend.auth.LoginFailedException;
 import org.bindbackend.auth.LoginMechanism;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.http.Route;
+import org.bindbackend.text.UntrustedText;
 
 /**
  * The error page of every error the container raises (web.xml): the OpenID Connect mechanism answers most
@@ -42,9 +43,11 @@ public class ErrorPageServlet extends HttpServlet {
         }
         Throwable cause = thrown == null && mechanismFailure instanceof Throwable logged ? logged : thrown;
         Failure failure = classify(cause, status);
-        if (thrown != null) {
-            LOG.log(failure.status() == 500 ? Level.SEVERE : Level.WARNING,
-                    "Request " + uri + " failed: " + failure.message(), thrown);
+        if (thrown != null && failure.status() >= 500) {
+            LOG.log(Level.SEVERE, "Request " + UntrustedText.forLog(uri) + " failed: " + failure.message(), thrown);
+        } else if (thrown != null) {
+            // The client's mistake or the provider's, said on the page: a line without the stack is enough.
+            LOG.log(Level.FINE, "Request {0} refused: {1}", new Object[] {UntrustedText.forLog(uri), failure.message()});
         }
         if (JsonCaller.wants(request, Route.ofRequestUri(uri))) {
             JsonCaller.write(response, new ApiError(failure.status(), ApiError.codeFor(failure.status()), failure.message(), ""));

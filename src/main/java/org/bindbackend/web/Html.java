@@ -29,7 +29,10 @@ public final class Html {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+        // No other site may frame a page (clickjacking: CSP Level 3 frame-ancestors, and X-Frame-Options for old browsers).
+        response.setHeader("Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+        response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on forms, and logout checks it.
         response.setHeader("Referrer-Policy", "same-origin");

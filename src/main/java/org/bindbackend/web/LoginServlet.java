@@ -1,5 +1,6 @@
 package org.bindbackend.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,24 +8,30 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.bindbackend.auth.LoginIntent;
+import org.bindbackend.auth.LoginStart;
+import org.bindbackend.auth.ReturnPath;
 
 /**
- * {@code GET /login[?return=/path]}: remembers where to go afterwards (a local path only) and hands the browser
- * to the container's OpenID Connect login through {@link LoginStartServlet}.
+ * {@code GET /login[?return=/path]}: starts a browser login that returns to a local path only ({@link LoginStart}).
  */
 @WebServlet("/login")
 public class LoginServlet extends HttpServlet {
+
+    @Inject
+    transient LoginStart loginStart;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<String> returnPath = ReturnPath.local(request.getParameter("return"));
         if (returnPath.isEmpty()) {
             Html.write(response, HttpServletResponse.SC_BAD_REQUEST, "Login refused",
-                    "<p class=\"reason\">The <code>return</code> parameter must be a path on this backend, "
-                            + "such as <code>/</code>.</p><p><a class=\"button\" href=\"/login\">Log in</a></p>");
+                    "<p class=\"reason\">The <code>return</code> parameter must be a path on this backend of at "
+                            + "most " + ReturnPath.MAX_LENGTH + " characters, such as <code>/</code>.</p><p><a class=\"button\" href=\"/login\">Log in</a></p>");
             return;
         }
+        LoginStart.Redirect start = loginStart.begin(LoginIntent.page(returnPath.get()));
+        response.addHeader("Set-Cookie", start.setCookie());
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", LoginStartServlet.begin(request, LoginIntent.page(returnPath.get())));
+        response.setHeader("Location", request.getContextPath() + start.path());
     }
 }

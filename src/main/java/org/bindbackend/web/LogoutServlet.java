@@ -20,6 +20,8 @@ import org.bindbackend.auth.provider.OpenIdProvider;
 import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
+import org.bindbackend.http.Route;
+import org.bindbackend.text.UntrustedText;
 
 /**
  * {@code POST /api/logout}: ends the caller's session (cookie or bearer token): it is revoked on this replica and
@@ -57,15 +59,15 @@ public class LogoutServlet extends HttpServlet {
         }
         authenticator.authenticate(request).session().ifPresent(session -> {
             revocations.revoke(session);
-            LOG.log(Level.FINE, "Session of {0} ended by logout", session.identity().subject());
+            LOG.log(Level.FINE, "Session of {0} ended by logout", UntrustedText.forLog(session.identity().subject()));
         });
-        response.addCookie(SessionCookie.cleared(settings));
+        response.addHeader("Set-Cookie", SessionCookie.clearCookie(settings));
         if (!JsonCaller.isBrowser(request)) {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", afterLogout(settings).orElse(request.getContextPath() + ReturnPath.HOME));
+        response.setHeader("Location", afterLogout(settings).orElse(request.getContextPath() + Route.HOME_PATH));
     }
 
     /** The provider's end-session URL, when configured and the provider has one. */

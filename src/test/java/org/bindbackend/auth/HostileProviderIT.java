@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.bindbackend.testing.BrowserlessLogin;
@@ -32,9 +34,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class HostileProviderIT {
 
-    static final String CLIENT_ID = "bind-backend";
-    /** Long enough to be a valid HS256 key, so that the HMAC forgery is a real one. */
-    static final String CLIENT_SECRET = "hostile-provider-client-secret-0123456789";
     /** A refused login is the user's or the provider's fault, never the backend's (500) and never a success. */
     static final Set<Integer> REFUSAL_STATUSES = Set.of(400, 403, 502);
 
@@ -51,8 +50,8 @@ class HostileProviderIT {
 
     @BeforeAll
     static void start() throws Exception {
-        provider = HostileProvider.start(CLIENT_ID, CLIENT_SECRET);
-        backend = BackendServer.start(externalMode(provider));
+        provider = HostileProvider.start();
+        backend = BackendServer.start(provider.backendSettings());
     }
 
     @AfterAll
@@ -61,7 +60,7 @@ class HostileProviderIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Attack.class, mode = EnumSource.Mode.EXCLUDE, names = "HONEST")
+    @EnumSource(value = Attack.class, mode = EnumSource.Mode.EXCLUDE, names = {"HONEST", "SLOW_TOKEN_ANSWER"})
     void forgedIdTokenIsRefusedWithoutSession(Attack attack) throws Exception {
         provider.attackWith(attack);
         BrowserlessLogin browser = new BrowserlessLogin();
@@ -73,6 +72,36 @@ class HostileProviderIT {
         if (PASSED_BY_THE_CONTAINER.containsKey(attack)) {
             assertTrue(answer.body().contains(PASSED_BY_THE_CONTAINER.get(attack)), seen);
         }
+        assertFalse(backend.log().substring(logMark).lines().anyMatch(line -> line.startsWith("SEVERE: forged")),
+                "a forged line in the log: " + seen);
+    }
+
+    /** The provider's answer is bounded in time: a slow token endpoint costs a login, not a thread. */
+    @Test
+    void aSlowTokenEndpointFailsTheLoginWithinTheRelaysTimeout() throws Exception {
+        provider.attackWith(Attack.SLOW_TOKEN_ANSWER);
+        BrowserlessLogin browser = new BrowserlessLogin();
+        int logMark = backend.log().length();
+        Instant start = Instant.now();
+        HttpResponse<String> answer = login(browser, backend);
+        Duration took = Duration.between(start, Instant.now());
+        String seen = described(answer, backend, logMark);
+
+        assertRefusedWithoutSession(answer, browser, backend, seen);
+        assertTrue(took.toSeconds() < HostileProvider.SLOW_ANSWER_SECONDS, "took " + took + ": " + seen);
+    }
+
+    @Test
+    void theContainerNeverTalksToTheProviderDirectly() throws Exception {
+        provider.attackWith(Attack.HONEST);
+        BrowserlessLogin browser = new BrowserlessLogin();
+        int logMark = backend.log().length();
+        HttpResponse<String> answer = login(browser, backend);
+        String log = backend.log().substring(logMark);
+
+        assertEquals(303, answer.statusCode(), log);
+        assertTrue(log.contains("Relayed the container's token request"), log);
+        assertTrue(backend.log().contains("Relayed the container's jwks request"), "the key set was not relayed");
     }
 
     @Test
@@ -108,9 +137,9 @@ class HostileProviderIT {
 
         @BeforeAll
         void startMisledBackend() throws Exception {
-            liar = HostileProvider.start(CLIENT_ID, CLIENT_SECRET);
+            liar = HostileProvider.start();
             liar.announceIssuer(HostileProvider.ANOTHER_ISSUER);
-            misledBackend = BackendServer.start(externalMode(liar));
+            misledBackend = BackendServer.start(liar.backendSettings());
         }
 
         @AfterAll
@@ -132,24 +161,18 @@ class HostileProviderIT {
         }
 
         @Test
-        void readinessIsDownWithTheReason() throws Exception {
+        void theProviderIsReportedDownWithoutDetailsAndTheLogSaysWhy() throws Exception {
+            HttpResponse<String> provider = new BrowserlessLogin().client().send(HttpRequest.newBuilder(
+                    misledBackend.uri("/healthz/oidc-provider")).build(), HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> ready = new BrowserlessLogin().client().send(
                     HttpRequest.newBuilder(misledBackend.uri("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
 
-            assertEquals(503, ready.statusCode(), ready.body());
-            assertTrue(ready.body().contains("oidc.issuer-url"), ready.body());
-            assertTrue(ready.body().contains(HostileProvider.ANOTHER_ISSUER), ready.body());
+            assertEquals(503, provider.statusCode(), provider.body());
+            assertFalse(provider.body().contains(HostileProvider.ANOTHER_ISSUER), provider.body());
+            assertEquals(200, ready.statusCode(), "sessions and CLI tokens need no provider: " + ready.body());
+            assertTrue(misledBackend.log().contains("oidc.issuer-url"), misledBackend.log());
+            assertTrue(misledBackend.log().contains(HostileProvider.ANOTHER_ISSUER), misledBackend.log());
         }
-    }
-
-    /** External mode against {@code provider}, at verbosity 2 so that a failure's message shows each OIDC step. */
-    static Map<String, String> externalMode(HostileProvider provider) {
-        return Map.of(
-                "oidc.type", "external",
-                "oidc.issuer-url", provider.issuer().toString(),
-                "oidc.issuer-client-id", CLIENT_ID,
-                "oidc.issuer-client-secret", CLIENT_SECRET,
-                "v", "2");
     }
 
     /**

@@ -26,6 +26,7 @@ class IdTokenVerifierTest {
 
     static final String ISSUER = TestSettings.ISSUER;
     static final String CLIENT = TestSettings.CLIENT;
+    static final String NONCE = "n-0S6_WzA2Mj";
     static RsaJsonWebKey key;
     static RsaJsonWebKey otherKey;
     static VerificationKeyResolver keys;
@@ -50,7 +51,7 @@ class IdTokenVerifierTest {
         claims.setSubject("f3b1");
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(5);
-        claims.setStringClaim("nonce", "n-0S6_WzA2Mj");
+        claims.setStringClaim("nonce", NONCE);
         claims.setStringClaim("preferred_username", "alice");
         claims.setStringListClaim("groups", "engineering", "devops");
         return claims;
@@ -72,14 +73,14 @@ class IdTokenVerifierTest {
     }
 
     static void assertRefused(String token, String reason) {
-        String message = assertThrows(LoginFailedException.class, () -> new IdTokenVerifier(settings()).verify(token, ISSUER, keys))
+        String message = assertThrows(LoginFailedException.class, () -> new IdTokenVerifier(settings()).verify(token, ISSUER, keys, NONCE))
                 .getMessage();
         assertTrue(message.contains(reason), message);
     }
 
     @Test
     void acceptsAGoodTokenAndReadsTheIdentity() throws Exception {
-        JwtClaims claims = new IdTokenVerifier(settings()).verify(token(c -> { }), ISSUER, keys);
+        JwtClaims claims = new IdTokenVerifier(settings()).verify(token(c -> { }), ISSUER, keys, NONCE);
         Identity identity = IdentityClaims.of(claims, settings());
         assertEquals(new Identity("f3b1", ISSUER, "alice", "", false, List.of("engineering", "devops")), identity);
     }
@@ -141,7 +142,7 @@ class IdTokenVerifierTest {
             c.setAudience(CLIENT, "other");
             c.setStringClaim("azp", CLIENT);
         });
-        assertEquals("f3b1", new IdTokenVerifier(settings()).verify(token, ISSUER, keys).getSubject());
+        assertEquals("f3b1", new IdTokenVerifier(settings()).verify(token, ISSUER, keys, NONCE).getSubject());
     }
 
     @Test
@@ -184,5 +185,13 @@ class IdTokenVerifierTest {
         JwtClaims claims = claims();
         claims.unsetClaim("nonce");
         assertRefused(signed(claims, key), "no nonce");
+    }
+
+    @Test
+    void refusesATokenWhoseNonceIsNotThisBrowsersLogin() throws Exception {
+        assertRefused(token(c -> c.setStringClaim("nonce", "the-nonce-of-another-login")), "not the one this browser");
+        String message = assertThrows(LoginFailedException.class,
+                () -> new IdTokenVerifier(settings()).verify(token(c -> { }), ISSUER, keys, null)).getMessage();
+        assertTrue(message.contains("not the one this browser"), "no nonce recorded for this login: " + message);
     }
 }

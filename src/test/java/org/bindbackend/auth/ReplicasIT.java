@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.bindbackend.testing.BackendServer;
 import org.bindbackend.testing.BrowserlessLogin;
@@ -35,9 +36,12 @@ class ReplicasIT {
         Map<String, String> settings = Map.of("oidc.type", "embedded", "session-signing-key", SHARED_KEY,
                 "token-expiry", EXPIRY.toSeconds() + "s");
         first = BackendServer.start(settings);
-        second = BackendServer.start(settings);
-        restricted = BackendServer.start(Map.of("oidc.type", "embedded", "session-signing-key", SHARED_KEY,
-                "oidc.allowed-groups", "admins"));
+        // One deployment: every replica is reached at the same external URL (here the first's, where users log in).
+        Map<String, String> sameDeployment = new HashMap<>(settings);
+        sameDeployment.put("external-url", first.uri("").toString());
+        second = BackendServer.start(sameDeployment);
+        sameDeployment.put("oidc.allowed-groups", "admins");
+        restricted = BackendServer.start(sameDeployment);
     }
 
     @AfterAll

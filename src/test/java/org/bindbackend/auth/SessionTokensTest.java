@@ -28,8 +28,15 @@ class SessionTokensTest {
     static SessionTokens tokens(Settings settings) {
         SessionTokens tokens = new SessionTokens();
         tokens.backendSettings = BackendSettings.of(settings);
+        tokens.signingKeys = keys(settings);
         tokens.init();
         return tokens;
+    }
+
+    static SigningKeys keys(Settings settings) {
+        SigningKeys keys = new SigningKeys();
+        keys.backendSettings = BackendSettings.of(settings);
+        return keys;
     }
 
     static SessionTokens tokens(String... settings) {

@@ -230,6 +230,8 @@ class SettingsReaderTest {
     void aTypedPassphraseOrAShortKeyIsNotASessionKey() {
         for (String key : List.of("correct horse battery staple and then some more words",
                 "thisisaverylongpassphrasethatsomebodytypedintotheconsole", "a-key-shared-by-every-replica-0123456789",
+                "correcthorsebatterystaplecorrecthorsebatterystaple", "replicas-share-this-key-of-more-than-32-bytes",
+                "compose-only-session-signing-key-of-more-than-32-bytes",
                 "deadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeef",
                 "0123456789012345678901234567890123456789012345678901234567890123",
                 "q8Xv0m2LrT9cW4nHj7Kp1sZ6bY3fA5eG", "c2hvcnQ=")) {
@@ -241,10 +243,10 @@ class SettingsReaderTest {
     }
 
     @Test
-    void randomKeysOfTheDocumentedSizeAreAccepted() {
+    void randomKeysAreAccepted() {
         SecureRandom random = new SecureRandom();
-        for (int i = 0; i < 20_000; i++) {
-            byte[] bytes = new byte[48];
+        for (int i = 0; i < 40_000; i++) {
+            byte[] bytes = new byte[i < 20_000 ? SessionKey.MIN_BYTES : 48];
             random.nextBytes(bytes);
             String key = i % 2 == 0 ? Base64.getEncoder().encodeToString(bytes) : HexFormat.of().formatHex(bytes);
             assertTrue(SessionKey.parse(key).isPresent(), key);

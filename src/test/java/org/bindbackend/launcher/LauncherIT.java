@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class LauncherIT {
 
     static final Path LAUNCHER = Path.of("docker", "bind-backend");
+    /** A session key as {@code openssl rand -base64 48} makes one. */
+    static final String SECRET = "Zq3vW8nL0pR5tY7uI2oP9aS4dF6gH1jK3lZ5xC7vB9nM0qW2eR4tY6uI8oP0aS2d";
 
     static Process launch(Path output, String... flags) throws IOException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toAbsolutePath().toString()));
@@ -48,7 +50,7 @@ class LauncherIT {
     void flagsBecomeSettingsAndTheSecretStaysOutOfTheProcessList() throws Exception {
         int port = PayaraMicroServer.freePort();
         Path output = Files.createTempFile("launcher-", ".log");
-        Path secret = Files.writeString(Files.createTempFile("secret-", ""), "a-session-key-of-more-than-32-bytes-long\n");
+        Path secret = Files.writeString(Files.createTempFile("secret-", ""), SECRET + "\n");
         Process launcher = launch(output, "--oidc-type=embedded", "--port", String.valueOf(port),
                 "--external-url=http://127.0.0.1:" + port, "--provider-pretty-name=Launched Provider",
                 "--token-expiry=15m", "--session-signing-key-file=" + secret, "--v=2");
@@ -73,7 +75,7 @@ class LauncherIT {
             assertEquals("Launched Provider", Json.object(response.body()).getString("providerPrettyName"));
             String commandLine = launcher.info().commandLine().orElse("");
             assertTrue(commandLine.contains("-Dtoken-expiry=15m"), commandLine);
-            assertFalse(commandLine.contains("a-session-key"), commandLine);
+            assertFalse(commandLine.contains(SECRET), commandLine);
             assertTrue(Files.readString(output).contains("DEVELOPMENT MODE"));
         } finally {
             launcher.destroy();

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -49,6 +50,14 @@ public final class HostileProvider implements AutoCloseable {
     public static final String USERNAME = "mallory";
     /** The issuer the liars claim to be, in ID tokens ({@link Attack#WRONG_ISSUER}) or in discovery. */
     public static final String ANOTHER_ISSUER = "https://another-issuer.invalid";
+    /** The one client the tests register. */
+    public static final String CLIENT_ID = "bind-backend";
+    /** Long enough to be a valid HS256 key, so that the HMAC forgery is a real one. */
+    public static final String CLIENT_SECRET = "hostile-provider-client-secret-0123456789";
+    /** An address {@link Attack#EMAIL_OF_AN_ALLOWED_USER} claims, unverified. */
+    public static final String ALLOWED_EMAIL = "admin@example.com";
+    public static final int SLOW_ANSWER_SECONDS = 8;
+    static final int ENDLESS_ANSWER_BYTES = 8 * 1024 * 1024;
     private static final String ANOTHER_CLIENT = "another-client";
 
     /** How the ID token of the next code exchange is forged. */
@@ -76,7 +85,15 @@ public final class HostileProvider implements AutoCloseable {
         NO_SUBJECT(IdTokenForge::withoutSubject),
         NO_NONCE(IdTokenForge::withoutNonce),
         /** A nonce other than the one the client sent: a token from another login, replayed. */
-        WRONG_NONCE(IdTokenForge::withAnotherNonce);
+        WRONG_NONCE(IdTokenForge::withAnotherNonce),
+        /** A user name with a line break, to forge a line in the backend's log. */
+        USERNAME_WITH_LINE_BREAK(IdTokenForge::withLineBreakInUsername),
+        /** A user who set their (unverified) email to an allowed user's address. */
+        EMAIL_OF_AN_ALLOWED_USER(IdTokenForge::withAnAllowedUsersEmail),
+        /** An honest token, but the token endpoint answers after {@link #SLOW_ANSWER_SECONDS}. */
+        SLOW_TOKEN_ANSWER(IdTokenForge::honest),
+        /** An honest token, but in an answer of {@link #ENDLESS_ANSWER_BYTES}. */
+        ENDLESS_TOKEN_ANSWER(IdTokenForge::honest);
 
         private final Forgery forgery;
 
@@ -121,8 +138,28 @@ public final class HostileProvider implements AutoCloseable {
         server.createContext("/authorize", provider::authorize);
         server.createContext("/token", provider::token);
         server.createContext("/userinfo", provider::userinfo);
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         return provider;
+    }
+
+    /** Starts the provider for {@link #CLIENT_ID}. */
+    public static HostileProvider start() throws IOException, JoseException {
+        return start(CLIENT_ID, CLIENT_SECRET);
+    }
+
+    /**
+     * A backend's settings for external mode against this provider, at verbosity 2 so that a failure's message
+     * shows each OIDC step, with an allow-list that names the honest user and {@link #ALLOWED_EMAIL}.
+     */
+    public Map<String, String> backendSettings() {
+        return Map.of(
+                "oidc.type", "external",
+                "oidc.issuer-url", issuer().toString(),
+                "oidc.issuer-client-id", clientId,
+                "oidc.issuer-client-secret", clientSecret,
+                "oidc.allowed-users", ALLOWED_EMAIL + "," + USERNAME,
+                "v", "2");
     }
 
     /** {@code http://127.0.0.1:<port>}: the issuer, as honest ID tokens name it. */
@@ -197,16 +234,27 @@ public final class HostileProvider implements AutoCloseable {
         }
         String accessToken = random();
         accessTokens.add(accessToken);
+        String answer;
         try {
-            respondJson(exchange, 200, Json.createObjectBuilder()
+            answer = Json.createObjectBuilder()
                     .add("access_token", accessToken)
                     .add("token_type", "Bearer")
                     .add("expires_in", 300)
                     .add("id_token", attack.forgery.forge(forge, grant))
-                    .build().toString());
+                    .build().toString();
         } catch (JoseException e) {
             throw new IOException("Could not forge the ID token for " + attack, e);
         }
+        if (attack == Attack.SLOW_TOKEN_ANSWER) {
+            try {
+                Thread.sleep(SLOW_ANSWER_SECONDS * 1000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else if (attack == Attack.ENDLESS_TOKEN_ANSWER) {
+            answer = answer.substring(0, answer.length() - 1) + ",\"padding\":\"" + "x".repeat(ENDLESS_ANSWER_BYTES) + "\"}";
+        }
+        respondJson(exchange, 200, answer);
     }
 
     private void userinfo(HttpExchange exchange) throws IOException {
@@ -394,6 +442,19 @@ public final class HostileProvider implements AutoCloseable {
         String withAnotherNonce(Grant grant) throws JoseException {
             JwtClaims claims = claims(grant);
             claims.setClaim("nonce", random());
+            return signed(claims);
+        }
+
+        String withLineBreakInUsername(Grant grant) throws JoseException {
+            JwtClaims claims = claims(grant);
+            claims.setClaim("preferred_username", USERNAME + "\nSEVERE: forged log line");
+            return signed(claims);
+        }
+
+        String withAnAllowedUsersEmail(Grant grant) throws JoseException {
+            JwtClaims claims = claims(grant);
+            claims.setClaim("preferred_username", "eve");
+            claims.setClaim("email", ALLOWED_EMAIL);
             return signed(claims);
         }
 

@@ -156,10 +156,19 @@ class EmbeddedLoginIT {
     }
 
     @Test
-    void providerErrorOnTheCallbackIsShown() throws Exception {
-        HttpResponse<String> response = new BrowserlessLogin().get(BASE.resolve("/api/callback?error=access_denied&error_description=User%20cancelled&state=x"));
+    void providerErrorOnTheCallbackIsShownInTheBackendsOwnWords() throws Exception {
+        HttpResponse<String> response = new BrowserlessLogin().get(BASE.resolve("/api/callback?error=access_denied"
+                + "&error_description=Call%20%2B1-555-0100%20to%20restore%20your%20account&state=x"));
         assertEquals(403, response.statusCode());
-        assertTrue(response.body().contains("access_denied") && response.body().contains("User cancelled"), response.body());
+        assertTrue(response.body().contains("declined") && response.body().contains("access_denied"), response.body());
+        assertFalse(response.body().contains("555-0100"), "the provider's description is never shown: anyone can "
+                + "send a browser here with any text");
+
+        HttpResponse<String> unknown = new BrowserlessLogin().get(BASE.resolve(
+                "/api/callback?error=%3Cscript%3Ealert(1)%3C%2Fscript%3E&state=x"));
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("an error this backend does not know"), unknown.body());
+        assertFalse(unknown.body().contains("alert(1)"), unknown.body());
     }
 
     @Test

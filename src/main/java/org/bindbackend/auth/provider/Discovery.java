@@ -4,22 +4,30 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The parts of a provider's discovery document this backend uses (OpenID Connect Discovery 1.0, §3).
+ * The parts of a provider's discovery document this backend uses (OpenID Connect Discovery 1.0, §3), and where it
+ * was fetched from.
  */
-public record Discovery(URI issuer, URI authorizationEndpoint, URI jwksUri, Optional<URI> endSessionEndpoint) {
+public record Discovery(URI source, URI issuer, URI authorizationEndpoint, URI tokenEndpoint,
+        Optional<URI> userinfoEndpoint, URI jwksUri, Optional<URI> endSessionEndpoint) {
+
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
     /**
      * Parses the document fetched from {@code source} and checks it names the configured issuer
-     * (Discovery §4.3: the issuer value returned MUST be identical to the issuer URL used to fetch it).
+     * (Discovery §4.3: the issuer value returned MUST be identical to the issuer URL used to fetch it) and that each
+     * endpoint it names is an absolute http(s) URL.
      */
     static Discovery parse(String json, URI source, URI expectedIssuer) throws ProviderException {
         JsonObject document;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             document = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new ProviderException(ProviderException.Kind.BAD_RESPONSE, source, "did not answer with a JSON object", e);
@@ -30,11 +38,30 @@ public record Discovery(URI issuer, URI authorizationEndpoint, URI jwksUri, Opti
                     "names the issuer \"" + issuer + "\", not the configured oidc.issuer-url \"" + expectedIssuer
                             + "\" (check the URL, including its path and trailing slash)", null);
         }
-        String endSession = document.getString("end_session_endpoint", null);
-        return new Discovery(URI.create(issuer),
-                URI.create(required(document, "authorization_endpoint", source)),
-                URI.create(required(document, "jwks_uri", source)),
-                Optional.ofNullable(endSession).map(URI::create));
+        return new Discovery(source, URI.create(issuer),
+                url(document, "authorization_endpoint", source),
+                url(document, "token_endpoint", source),
+                optionalUrl(document, "userinfo_endpoint", source),
+                url(document, "jwks_uri", source),
+                optionalUrl(document, "end_session_endpoint", source));
+    }
+
+    private static URI url(JsonObject document, String name, URI source) throws ProviderException {
+        String value = required(document, name, source);
+        try {
+            URI url = new URI(value);
+            if (url.getHost() != null && ("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
+                return url;
+            }
+        } catch (URISyntaxException notAUrl) {
+            // reported below
+        }
+        throw new ProviderException(ProviderException.Kind.BAD_RESPONSE, source, "has a \"" + name
+                + "\" that is not an absolute http(s) URL", null);
+    }
+
+    private static Optional<URI> optionalUrl(JsonObject document, String name, URI source) throws ProviderException {
+        return document.containsKey(name) ? Optional.of(url(document, name, source)) : Optional.empty();
     }
 
     private static String required(JsonObject document, String name, URI source) throws ProviderException {

@@ -3,22 +3,27 @@ package org.bindbackend.auth.provider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
-import org.jose4j.http.Get;
-import org.jose4j.jwk.HttpsJwks;
-import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
 
 /**
  * The OpenID Provider as this backend's own code sees it: its discovery document and its signing keys, fetched
- * with {@link ProviderHttp} (so {@code oidc.ca-file} applies) and cached.
+ * with {@link ProviderHttp} (so {@code oidc.ca-file} applies, and every answer is bounded) and kept.
  *
  * <p>Discovery is fetched on first use, not at start, so that an embedded provider in the same WAR and an external
- * one that starts after the backend both work; a failed fetch is not cached, so the backend recovers by itself.
+ * one that starts after the backend both work; a failed fetch is not kept, so the backend recovers by itself. Each
+ * {@link #refresh()} (the {@code ProviderMonitor}'s, a few times a minute) reads both again and takes a changed
+ * document or key set.
+ *
+ * <p>A failed fetch, and a {@link #refresh()} that succeeds, tell whether the provider can be used
+ * ({@link #status()}); a change either way is logged once, with the reason.
  */
 @ApplicationScoped
 public class OpenIdProvider {
@@ -31,10 +36,16 @@ public class OpenIdProvider {
 
     private volatile ProviderHttp http;
     private volatile Discovery discovery;
-    private volatile HttpsJwks jwks;
+    private volatile ProviderKeys keys;
     private volatile long lastReachable = System.nanoTime() - REACHABLE_FOR.toNanos();
+    private volatile ProviderStatus status;
 
-    /** The provider's discovery document, fetched once and kept. */
+    /** Whether the provider could be used when this backend last asked it; empty before it first asked. */
+    public Optional<ProviderStatus> status() {
+        return Optional.ofNullable(status);
+    }
+
+    /** The provider's discovery document, as last fetched. */
     public Discovery discovery() throws ProviderException {
         Discovery known = discovery;
         if (known != null) {
@@ -42,17 +53,16 @@ public class OpenIdProvider {
         }
         synchronized (this) {
             if (discovery == null) {
-                discovery = fetchDiscovery();
-                jwks = newJwks(discovery.jwksUri());
+                take(fetchDiscovery());
             }
             return discovery;
         }
     }
 
-    /** Resolves an ID token's verification key from the provider's JWKS, refetched when an unknown {@code kid} appears. */
+    /** Resolves an ID token's verification key from the provider's JWK Set ({@link ProviderKeys}). */
     public VerificationKeyResolver keyResolver() throws ProviderException {
         discovery();
-        return new HttpsJwksVerificationKeyResolver(jwks);
+        return keys;
     }
 
     /**
@@ -71,31 +81,59 @@ public class OpenIdProvider {
     }
 
     /**
-     * Fetches discovery and the JWKS afresh: the readiness check's question "can logins work right now?".
+     * Fetches discovery and the JWK Set afresh, and keeps them: whether logins can work right now, and a document
+     * or key set that changed since is taken.
      */
-    public void probe() throws ProviderException {
+    public void refresh() throws ProviderException {
         Discovery fresh = fetchDiscovery();
-        http().getJson(fresh.jwksUri());
+        synchronized (this) {
+            if (discovery != null && !fresh.equals(discovery)) {
+                LOG.info("The OpenID Provider's discovery document changed; the new one is used from now on.");
+            }
+            take(fresh);
+        }
+        try {
+            keys.fetch();
+        } catch (ProviderException e) {
+            record(false, e);
+            throw e;
+        }
+        record(true, null);
+        lastReachable = System.nanoTime();
+    }
+
+    /** Keeps {@code fresh}, with a key set for its {@code jwks_uri} when that is new. */
+    private void take(Discovery fresh) {
+        if (keys == null || discovery == null || !fresh.jwksUri().equals(discovery.jwksUri())) {
+            keys = new ProviderKeys(http(), fresh.jwksUri(), Clock.systemUTC());
+        }
+        discovery = fresh;
     }
 
     private Discovery fetchDiscovery() throws ProviderException {
         Settings settings = backendSettings.get();
         URI uri = URI.create(settings.issuerUrl() + "/.well-known/openid-configuration");
         LOG.log(Level.FINE, "Fetching the provider''s discovery document {0}", uri);
-        return Discovery.parse(http().getJson(uri), uri, settings.issuerUrl());
+        try {
+            return Discovery.parse(http().getJson(uri), uri, settings.issuerUrl());
+        } catch (ProviderException e) {
+            record(false, e);
+            throw e;
+        }
     }
 
-    private HttpsJwks newJwks(URI jwksUri) {
-        HttpsJwks keys = new HttpsJwks(jwksUri.toString());
-        Get get = new Get();
-        get.setSslSocketFactory(http().sslContext().getSocketFactory());
-        get.setConnectTimeout((int) ProviderHttp.TIMEOUT.toMillis());
-        get.setReadTimeout((int) ProviderHttp.TIMEOUT.toMillis());
-        keys.setSimpleHttpGet(get);
-        return keys;
+    private void record(boolean up, ProviderException failure) {
+        ProviderStatus before = status;
+        status = new ProviderStatus(up, Instant.now());
+        if (up && before != null && !before.up()) {
+            LOG.info("The OpenID Provider " + backendSettings.get().issuerUrl() + " can be used again.");
+        } else if (!up && (before == null || before.up())) {
+            LOG.warning("The OpenID Provider cannot be used, so logins fail until it can (sessions and CLI tokens "
+                    + "go on working): " + failure.getMessage());
+        }
     }
 
-    private ProviderHttp http() {
+    ProviderHttp http() {
         ProviderHttp client = http;
         if (client == null) {
             client = new ProviderHttp(backendSettings.get().caFile());

@@ -15,6 +15,7 @@ class DiscoveryTest {
 
     static String document(String issuer) {
         return "{\"issuer\":\"" + issuer + "\",\"authorization_endpoint\":\"https://login.example.com/auth\","
+                + "\"token_endpoint\":\"https://login.example.com/token\","
                 + "\"jwks_uri\":\"https://login.example.com/certs\",\"end_session_endpoint\":\"https://login.example.com/logout\"}";
     }
 
@@ -24,6 +25,17 @@ class DiscoveryTest {
         assertEquals(URI.create("https://login.example.com/auth"), discovery.authorizationEndpoint());
         assertEquals(URI.create("https://login.example.com/certs"), discovery.jwksUri());
         assertEquals(Optional.of(URI.create("https://login.example.com/logout")), discovery.endSessionEndpoint());
+        assertEquals(URI.create("https://login.example.com/token"), discovery.tokenEndpoint());
+        assertEquals(Optional.empty(), discovery.userinfoEndpoint());
+    }
+
+    @Test
+    void refusesAnEndpointThatIsNotAnAbsoluteHttpUrl() {
+        for (String bad : new String[] {"/relative", "javascript:alert(1)", "http://[::1", "ftp://login.example.com/x"}) {
+            ProviderException e = assertThrows(ProviderException.class, () -> Discovery.parse(
+                    document(CONFIGURED.toString()).replace("https://login.example.com/token", bad), SOURCE, CONFIGURED));
+            assertTrue(e.getMessage().contains("token_endpoint"), e.getMessage());
+        }
     }
 
     @Test

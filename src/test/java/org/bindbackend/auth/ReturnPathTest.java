@@ -1,4 +1,4 @@
-package org.bindbackend.web;
+package org.bindbackend.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,7 @@
-package org.bindbackend.web;
+package org.bindbackend.auth;
 
 import java.util.Optional;
+import org.bindbackend.http.Route;
 
 /**
  * Where a browser goes after login: only a path on this backend, so that {@code /login?return=...} can never
@@ -8,7 +9,9 @@ import java.util.Optional;
  */
 public final class ReturnPath {
 
-    public static final String HOME = "/";
+    public static final String HOME = Route.HOME_PATH;
+    /** Longer would not fit the login's cookie (4096 bytes, RFC 6265 §6.1). */
+    public static final int MAX_LENGTH = 2048;
 
     private ReturnPath() {
     }
@@ -18,7 +21,7 @@ public final class ReturnPath {
         if (candidate == null || candidate.isEmpty()) {
             return Optional.of(HOME);
         }
-        boolean local = candidate.startsWith("/")
+        boolean local = candidate.length() <= MAX_LENGTH && candidate.startsWith("/")
                 && !candidate.startsWith("//")
                 && !candidate.startsWith("/\\")
                 && candidate.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == '\\');

@@ -1,0 +1,99 @@
+package org.bindbackend.auth;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bindbackend.config.BackendSettings;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+
+/**
+ * Carries a {@link LoginTransaction} in the browser between the start of a login and the provider's answer: a
+ * cookie holding a JWT signed with a key of its own ({@link SigningKeys}), bound to this deployment, valid for
+ * {@link #LIFETIME}. In the browser, so that the login is bound to it and any replica can finish it; signed, so
+ * that nobody can change where a login goes or which state and nonce it expects. HttpOnly, SameSite=Lax (the
+ * provider's answer is a top-level GET), Path=/, and over https Secure with the {@code __Host-} prefix.
+ */
+@ApplicationScoped
+public class LoginCookies {
+
+    private static final Logger LOG = Logger.getLogger(LoginCookies.class.getName());
+    /** How long a login may take, from its start to the provider's answer. */
+    static final Duration LIFETIME = Duration.ofMinutes(10);
+    static final String NAME = "kube-bind-login";
+
+    @Inject
+    BackendSettings backendSettings;
+
+    @Inject
+    SigningKeys signingKeys;
+
+    private HmacJwts jwts;
+    private JwtConsumer consumer;
+    private String audience;
+
+    @PostConstruct
+    void init() {
+        jwts = signingKeys.derive("logins");
+        audience = backendSettings.get().externalUrl() + "/login";
+        consumer = jwts.consumer()
+                .setExpectedAudience(audience)
+                .setRequireExpirationTime()
+                .build();
+    }
+
+    /** The {@code Set-Cookie} header value that keeps {@code transaction} in the browser. */
+    public String setCookie(LoginTransaction transaction) {
+        JwtClaims claims = new JwtClaims();
+        claims.setAudience(audience);
+        NumericDate expiry = NumericDate.now();
+        expiry.addSeconds(LIFETIME.toSeconds());
+        claims.setExpirationTime(expiry);
+        LoginIntent intent = transaction.intent();
+        claims.setStringClaim("kind", intent.kind().name());
+        claims.setStringClaim("target", intent.target());
+        claims.setStringClaim("sid", intent.sessionId());
+        claims.setStringClaim("cid", intent.clusterId());
+        if (transaction.state() != null) {
+            claims.setStringClaim("state", transaction.state());
+            claims.setStringClaim("nonce", transaction.nonce());
+        }
+        return SessionCookie.header(NAME, jwts.sign(claims), LIFETIME.toSeconds(), backendSettings.get());
+    }
+
+    /** The {@code Set-Cookie} header value that makes the browser forget the login. */
+    public String clearCookie() {
+        return SessionCookie.header(NAME, "", 0, backendSettings.get());
+    }
+
+    /** The login in progress in the browser that sent {@code request}, if its cookie is there, intact and fresh. */
+    public Optional<LoginTransaction> read(HttpServletRequest request) {
+        Optional<String> cookie = SessionCookie.read(request, SessionCookie.named(NAME, backendSettings.get()));
+        if (cookie.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            JwtClaims claims = consumer.processToClaims(cookie.get());
+            String kind = Objects.requireNonNullElse(claims.getStringClaimValue("kind"), "");
+            LoginIntent intent = new LoginIntent(LoginIntent.Kind.valueOf(kind),
+                    claims.getStringClaimValue("target"), claims.getStringClaimValue("sid"),
+                    claims.getStringClaimValue("cid"));
+            return Optional.of(new LoginTransaction(intent, claims.getStringClaimValue("state"),
+                    claims.getStringClaimValue("nonce")));
+        } catch (InvalidJwtException | MalformedClaimException | IllegalArgumentException e) {
+            // Never the exception's message: jose4j puts the token and its claims in it.
+            LOG.log(Level.FINE, "Ignored a login cookie that is expired, altered or not this deployment''s ({0})",
+                    e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.bindbackend.auth;
+
+/**
+ * One login in one browser, from its start to the provider's answer: what it is for, and the {@code state} and
+ * {@code nonce} the container sent the browser to the provider with (OIDC Core 3.1.2.1), so that the answer is
+ * checked against this browser's login by this backend's own code, whatever the container keeps.
+ *
+ * @param intent what to do once the login succeeds
+ * @param state  the authorization request's {@code state}, or null before the browser was sent to the provider
+ * @param nonce  the authorization request's {@code nonce}, or null before the browser was sent to the provider
+ */
+public record LoginTransaction(LoginIntent intent, String state, String nonce) {
+
+    /** A login that has not reached the provider yet. */
+    public static LoginTransaction starting(LoginIntent intent) {
+        return new LoginTransaction(intent, null, null);
+    }
+
+    /** This login, now that the container sent the browser to the provider with {@code state} and {@code nonce}. */
+    LoginTransaction sentWith(String state, String nonce) {
+        return new LoginTransaction(intent, state, nonce);
+    }
+
+    /** Whether {@code returnedState} is the state this login was sent with (RFC 6749 §10.12). */
+    boolean answers(String returnedState) {
+        return state != null && state.equals(returnedState);
+    }
+}

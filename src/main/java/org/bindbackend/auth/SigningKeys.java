@@ -1,0 +1,68 @@
+package org.bindbackend.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.logging.Logger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.bindbackend.config.BackendSettings;
+import org.bindbackend.config.SessionKey;
+import org.jose4j.keys.HmacKey;
+
+/**
+ * The backend's HMAC keys, one per purpose (sessions, login cookies), all derived from {@code session-signing-key}
+ * so that every replica with that key derives the same ones, and a value signed for one purpose never passes for
+ * another. Without a configured key, one is made at start: valid on this replica only, until it restarts.
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
+    private static final String HMAC = "HmacSHA256";
+
+    @Inject
+    BackendSettings backendSettings;
+
+    private byte[] master;
+
+    /** At start, so that the warning about a key made here is logged then, not at the first login. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (backendSettings.valid()) {
+            master();
+        }
+    }
+
+    private synchronized byte[] master() {
+        if (master == null) {
+            master = backendSettings.get().sessions().signingKey().map(SessionKey::bytes).orElseGet(() -> {
+                LOG.warning("No session-signing-key is set: sessions, CLI tokens and logins in progress are signed "
+                        + "with a key made at this start, so they work on this replica only and end when it restarts.");
+                byte[] made = new byte[SessionKey.MIN_BYTES];
+                new SecureRandom().nextBytes(made);
+                return made;
+            });
+        }
+        return master;
+    }
+
+    /**
+     * The key for {@code purpose}: HKDF-Expand (RFC 5869 §2.3) of the master key with the purpose as info, one
+     * block of HMAC-SHA256. The extract step is left out, as §3.3 allows for a master key that is already random.
+     */
+    HmacJwts derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(master(), HMAC));
+            mac.update(("bind-backend " + purpose).getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 1);
+            return new HmacJwts(new HmacKey(mac.doFinal()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.bindbackend.auth.provider;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bindbackend.http.Route;
+
+/**
+ * The container's OpenID Connect client reaches the provider through this backend: its annotation names the relay
+ * as the provider ({@code OidcClientConfig}), and the relay's URLs as the token, UserInfo and key endpoints, so that
+ * each answer the container reads is bounded in time and size by {@link ProviderHttp}, and trusts
+ * {@code oidc.ca-file} like the backend's own calls, without changing the JVM's TLS defaults. Only the browser
+ * goes to the provider itself, to its authorization endpoint.
+ *
+ * <p>Nothing but the container's client may use it: its URLs carry a random key made at each start and never
+ * logged, compared in constant time, and a request must come from this host. It forwards to the endpoints of the
+ * provider's verified discovery document only, a bounded body and the headers client authentication needs, and
+ * passes back the status, the media type and the body, nothing else.
+ */
+@ApplicationScoped
+public class ProviderRelay {
+
+    private static final Logger LOG = Logger.getLogger(ProviderRelay.class.getName());
+    /** A token request is a few hundred bytes; one with a client assertion a few kilobytes. */
+    static final int MAX_REQUEST_BYTES = 16 * 1024;
+
+    /** The endpoints relayed, by the last segment of their relay URL. */
+    public enum Endpoint {
+        DISCOVERY(".well-known/openid-configuration"), TOKEN("token"), USERINFO("userinfo"), JWKS("jwks");
+
+        private final String segment;
+
+        Endpoint(String segment) {
+            this.segment = segment;
+        }
+
+        static Optional<Endpoint> of(String segment) {
+            for (Endpoint endpoint : values()) {
+                if (endpoint.segment.equals(segment)) {
+                    return Optional.of(endpoint);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** What the relay answers: the provider's status, media type and body. */
+    public record Answer(int status, String mediaType, byte[] body) {
+    }
+
+    @Inject
+    OpenIdProvider provider;
+
+    private final String key = randomKey();
+    private volatile String base;
+
+    /**
+     * The relay URL of {@code endpoint}, on the address and port {@code request} reached this server at (so that
+     * the container's client, in this process, reaches it too).
+     */
+    public String url(Endpoint endpoint, HttpServletRequest request) {
+        return base(request) + "/" + endpoint.segment;
+    }
+
+    /**
+     * The relay's own URL, which the container takes for the provider's: it fetches its discovery document from
+     * below it, {@link Endpoint#DISCOVERY}.
+     */
+    public String base(HttpServletRequest request) {
+        String known = base;
+        if (known == null) {
+            String host = request.getLocalAddr().contains(":") ? "[" + request.getLocalAddr() + "]" : request.getLocalAddr();
+            known = "http://" + host + ":" + request.getLocalPort() + request.getContextPath() + Route.RELAY_PATH + "/" + key;
+            base = known;
+        }
+        return known;
+    }
+
+    /** The endpoint a request to the relay asks for, if it is from this host and carries the key. */
+    public Optional<Endpoint> endpoint(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        if (info == null || !request.getRemoteAddr().equals(request.getLocalAddr()) && !isLoopback(request.getRemoteAddr())) {
+            return Optional.empty();
+        }
+        String[] keyAndEndpoint = info.substring(1).split("/", 2);
+        if (keyAndEndpoint.length != 2 || !MessageDigest.isEqual(keyAndEndpoint[0].getBytes(StandardCharsets.US_ASCII),
+                key.getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        return Endpoint.of(keyAndEndpoint[1]);
+    }
+
+    /**
+     * Forwards the container's request to the provider's endpoint and reads its answer.
+     *
+     * @param authorization the request's Authorization header (client authentication, or the access token), or null
+     * @param contentType   the request's Content-Type, or null
+     * @param body          the request's body (POST), or null (GET)
+     */
+    public Answer forward(Endpoint endpoint, String authorization, String contentType, byte[] body) throws ProviderException {
+        Discovery discovery = provider.discovery();
+        URI target = switch (endpoint) {
+            case DISCOVERY -> discovery.source();
+            case TOKEN -> discovery.tokenEndpoint();
+            case USERINFO -> discovery.userinfoEndpoint().orElseThrow(() -> new ProviderException(
+                    ProviderException.Kind.BAD_RESPONSE, discovery.issuer(), "names no userinfo_endpoint", null));
+            case JWKS -> discovery.jwksUri();
+        };
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).header("Accept", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", contentType == null ? "application/x-www-form-urlencoded" : contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+        HttpResponse<byte[]> response = provider.http().send(request.build());
+        LOG.log(Level.FINE, "Relayed the container''s {0} request to {1}: HTTP {2}",
+                new Object[] {endpoint.segment, target, response.statusCode()});
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse("application/json"),
+                response.body());
+    }
+
+    private static boolean isLoopback(String address) {
+        return address.startsWith("127.") || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1");
+    }
+
+    private static String randomKey() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

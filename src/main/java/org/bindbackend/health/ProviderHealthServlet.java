@@ -1,0 +1,53 @@
+package org.bindbackend.health;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.bindbackend.auth.provider.OpenIdProvider;
+import org.bindbackend.auth.provider.ProviderStatus;
+import org.bindbackend.config.BackendSettings;
+
+/**
+ * {@code GET /healthz/oidc-provider}: whether the provider could be used when last asked (by a login, or by
+ * {@link ProviderMonitor} in the background), in the MicroProfile Health response format (200 UP, 503 DOWN), for operators to alert
+ * on. Apart from {@code /health/ready} on purpose: neither Payara nor Open Liberty implements health groups, and a
+ * provider outage must not make replicas unready. It says when it checked, never what failed or where.
+ */
+@WebServlet("/healthz/oidc-provider")
+public class ProviderHealthServlet extends HttpServlet {
+
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
+    @Inject
+    transient OpenIdProvider provider;
+
+    @Inject
+    transient BackendSettings backendSettings;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Embedded: the provider is this server, usable while it answers.
+        ProviderStatus status = backendSettings.get().embedded() ? new ProviderStatus(true, Instant.now())
+                : provider.status().orElse(new ProviderStatus(false, Instant.now()));
+        String state = status.up() ? "UP" : "DOWN";
+        response.setStatus(status.up() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setContentType("application/json");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(JSON.createObjectBuilder()
+                .add("status", state)
+                .add("checks", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
+                        .add("name", "oidc-provider")
+                        .add("status", state)
+                        .add("data", JSON.createObjectBuilder().add("checked-seconds-ago",
+                                Duration.between(status.checked(), Instant.now()).toSeconds()))))
+                .build().toString());
+    }
+}

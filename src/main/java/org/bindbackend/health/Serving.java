@@ -1,0 +1,36 @@
+package org.bindbackend.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bindbackend.config.BackendSettings;
+import org.bindbackend.issuer.EmbeddedProvider;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.health.Startup;
+
+/**
+ * Started, and ready, when this replica can serve: its settings are valid and, in embedded mode, its provider exists. Not
+ * whether an external provider answers: every replica shares it, and logged-in users and CLI tokens need it not,
+ * so its outage must not take every replica out of service at once (Kubernetes' guidance on readiness probes).
+ * Its reachability is watched apart, by {@link ProviderMonitor}. Anonymous: it says nothing but up or down.
+ */
+@Readiness
+@Startup
+@ApplicationScoped
+public class Serving implements HealthCheck {
+
+    @Inject
+    BackendSettings backendSettings;
+
+    @Inject
+    EmbeddedProvider embeddedProvider;
+
+    @Override
+    public HealthCheckResponse call() {
+        boolean ready = backendSettings.current()
+                .map(settings -> !settings.embedded() || embeddedProvider.active().isPresent())
+                .orElse(false);
+        return HealthCheckResponse.named("bind-backend").status(ready).build();
+    }
+}
