@@ -15,8 +15,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.bindbackend.auth.LoginStart;
 import org.bindbackend.config.BackendSettings;
+import org.bindbackend.http.FormEncoding;
 
 /**
  * {@code GET|POST /api/authorize}: the kube-bind login entry point ({@code authenticatedURL} of
@@ -36,13 +38,13 @@ public class AuthorizeResource {
 
     @GET
     public Response authorize() {
-        return start(parameters(null));
+        return start(request.getQueryString(), null, null);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response authorizeForm() {
-        return start(parameters(null));
+    public Response authorizeForm(String form) {
+        return start(request.getQueryString(), form, null);
     }
 
     @POST
@@ -51,10 +53,29 @@ public class AuthorizeResource {
         if (!(body instanceof JsonObject object)) {
             return Errors.response(new BadRequest("Invalid authorize request", "the body must be a JSON object").toError());
         }
-        return start(parameters(object));
+        return start(request.getQueryString(), null, object);
     }
 
-    private Response start(Map<String, String> parameters) {
+    /**
+     * The parameters of the query, overridden by those of the form or the JSON body's string members when there is
+     * one, then the login they ask for.
+     */
+    private Response start(String query, String form, JsonObject json) {
+        Optional<Map<String, String>> fromQuery = FormEncoding.decode(query);
+        Optional<Map<String, String>> fromForm = FormEncoding.decode(form);
+        if (fromQuery.isEmpty() || fromForm.isEmpty()) {
+            return Errors.response(new BadRequest("Invalid authorize request",
+                    "the query or the form is not valid percent-encoding").toError());
+        }
+        Map<String, String> parameters = new HashMap<>(fromQuery.get());
+        parameters.putAll(fromForm.get());
+        if (json != null) {
+            json.forEach((name, value) -> {
+                if (value instanceof JsonString text) {
+                    parameters.put(name, text.getString());
+                }
+            });
+        }
         try {
             LoginStart.Redirect start = loginStart.begin(AuthorizeRequest.parse(parameters, backendSettings.get()));
             // Absolute: JAX-RS implementations resolve a relative Location differently (RESTEasy under /api/).
@@ -63,19 +84,5 @@ public class AuthorizeResource {
         } catch (BadRequest e) {
             return Errors.response(e.toError());
         }
-    }
-
-    /** Query and form parameters, overridden by the JSON body's string members when there is one. */
-    private Map<String, String> parameters(JsonObject body) {
-        Map<String, String> parameters = new HashMap<>();
-        request.getParameterMap().forEach((name, values) -> parameters.put(name, values[0]));
-        if (body != null) {
-            body.forEach((name, value) -> {
-                if (value instanceof JsonString text) {
-                    parameters.put(name, text.getString());
-                }
-            });
-        }
-        return parameters;
     }
 }

@@ -123,10 +123,18 @@ public abstract class LoginMechanism implements HttpAuthenticationMechanism {
         LOG.fine("The container exchanges the code at the provider's token endpoint");
         try {
             AuthenticationStatus status = container.validateRequest(request, response, context);
-            if (refused(status, response) && !response.isCommitted()) {
-                return fail(request, response, check.failure());
+            if (!refused(status, response)) {
+                return status;
             }
-            return status;
+            if (response.isCommitted()) {
+                // Open Liberty answered the refusal itself (a 403 for claims its client rejects): the error page
+                // still says why.
+                LoginFailedException failure = check.failure();
+                LOG.warning(failure.logLine());
+                request.setAttribute(FAILURE_ATTRIBUTE, failure);
+                return status;
+            }
+            return fail(request, response, check.failure());
         } catch (RuntimeException e) {
             Optional<ProviderException.Kind> kind = ProviderException.kindOf(e);
             if (kind.isPresent()) {

@@ -6,6 +6,7 @@ import org.bindbackend.config.BackendSettings;
 import org.bindbackend.issuer.EmbeddedProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.health.Startup;
 
@@ -28,9 +29,10 @@ public class Serving implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        boolean ready = backendSettings.current()
-                .map(settings -> !settings.embedded() || embeddedProvider.active().isPresent())
-                .orElse(false);
-        return HealthCheckResponse.named("bind-backend").status(ready).build();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("bind-backend");
+        if (!backendSettings.valid()) {
+            return response.down().withData("reason", "invalid settings: see the log").build();
+        }
+        return response.status(!backendSettings.get().embedded() || embeddedProvider.active().isPresent()).build();
     }
 }

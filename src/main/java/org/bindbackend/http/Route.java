@@ -102,6 +102,24 @@ public enum Route {
         }
     }
 
+    /**
+     * Whether a query string is well-formed percent-encoding (RFC 3986 §2.1: each {@code %} followed by two hex
+     * digits), as it must be before anything reads a parameter: the servers decode a malformed one differently
+     * (Payara drops the pair, Open Liberty throws), so it is refused as the client's mistake, in one place.
+     */
+    public static boolean wellFormedQuery(String query) {
+        if (query == null) {
+            return true;
+        }
+        for (int i = query.indexOf('%'); i >= 0; i = query.indexOf('%', i + 1)) {
+            if (i + 2 >= query.length() || Character.digit(query.charAt(i + 1), 16) < 0
+                    || Character.digit(query.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean within(String path, String prefix) {
         return path.equals(prefix) || path.startsWith(prefix + "/");
     }

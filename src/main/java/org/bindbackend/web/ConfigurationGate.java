@@ -32,6 +32,15 @@ public class ConfigurationGate extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (!Route.wellFormedQuery(request.getQueryString())) {
+            if (JsonCaller.wants(request, route)) {
+                JsonCaller.write(response, new ApiError(400, ApiError.Code.BAD_REQUEST, "Malformed query",
+                        "the query string is not valid percent-encoding (RFC 3986 section 2.1)"));
+            } else {
+                Pages.error(response, Failure.forStatus(HttpServletResponse.SC_BAD_REQUEST));
+            }
+            return;
+        }
         if (!backendSettings.valid()) {
             if (JsonCaller.wants(request, route)) {
                 JsonCaller.write(response, new ApiError(503, ApiError.Code.SERVICE_UNAVAILABLE,

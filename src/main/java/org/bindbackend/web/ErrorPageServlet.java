@@ -41,6 +41,14 @@ public class ErrorPageServlet extends HttpServlet {
             Pages.loginFailed(response, failed.status(), failed.getMessage());
             return;
         }
+        if ((status == 401 || status == 403) && Route.ofRequestUri(uri) == Route.CALLBACK) {
+            // Open Liberty's own client answers some refused answers with a 401 or 403 of its own.
+            LOG.log(Level.WARNING, "Login refused at the callback by the server''s OpenID Connect client ({0})",
+                    thrown == null ? status : thrown.getClass().getName());
+            Pages.loginFailed(response, status, "the server's OpenID Connect client refused the provider's answer "
+                    + "(the server log has the details)");
+            return;
+        }
         Throwable cause = thrown == null && mechanismFailure instanceof Throwable logged ? logged : thrown;
         Failure failure = classify(cause, status);
         if (thrown != null && failure.status() >= 500) {
