@@ -8,16 +8,14 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.eclipse.microprofile.health.Startup;
 
 /**
- * Started, and ready, when this replica can serve: its settings are valid and, in embedded mode, its provider exists. Not
+ * Ready when this replica can serve: its settings are valid and, in embedded mode, its provider exists. Not
  * whether an external provider answers: every replica shares it, and logged-in users and CLI tokens need it not,
  * so its outage must not take every replica out of service at once (Kubernetes' guidance on readiness probes).
  * Its reachability is watched apart, by {@link ProviderMonitor}. Anonymous: it says nothing but up or down.
  */
 @Readiness
-@Startup
 @ApplicationScoped
 public class Serving implements HealthCheck {
 
@@ -29,6 +27,11 @@ public class Serving implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        return check();
+    }
+
+    /** Whether this replica can serve, for readiness and startup alike. */
+    HealthCheckResponse check() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("bind-backend");
         if (!backendSettings.valid()) {
             return response.down().withData("reason", "invalid settings: see the log").build();

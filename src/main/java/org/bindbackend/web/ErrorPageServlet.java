@@ -35,7 +35,9 @@ public class ErrorPageServlet extends HttpServlet {
         Throwable thrown = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : 500;
-        String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        String requested = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        // The relay's URLs carry its key, which no log may show.
+        String uri = Route.ofRequestUri(requested) == Route.RELAY ? Route.RELAY_PATH + "/..." : requested;
         Object mechanismFailure = request.getAttribute(LoginMechanism.FAILURE_ATTRIBUTE);
         if (mechanismFailure instanceof LoginFailedException failed) {
             Pages.loginFailed(response, failed.status(), failed.getMessage());

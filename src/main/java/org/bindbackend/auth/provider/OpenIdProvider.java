@@ -39,6 +39,7 @@ public class OpenIdProvider {
     private volatile ProviderKeys keys;
     private volatile long lastReachable = System.nanoTime() - REACHABLE_FOR.toNanos();
     private volatile ProviderStatus status;
+    private volatile LastFailure lastFailure;
 
     /** Whether the provider could be used when this backend last asked it; empty before it first asked. */
     public Optional<ProviderStatus> status() {
@@ -68,16 +69,28 @@ public class OpenIdProvider {
     /**
      * Before a login sends a browser to the provider: can the provider be reached right now? The container keeps
      * the provider's endpoints from the first login, so without this an outage would send the browser to an
-     * address that does not answer. A success is trusted for {@link #REACHABLE_FOR}, so this costs at most one
-     * request to the provider per interval, and none on most logins.
+     * address that does not answer. A success is trusted for {@link #REACHABLE_FOR}, and so is a failure: this
+     * costs at most one request to the provider per interval, however many logins start, also during an outage.
      */
     public void ensureReachable() throws ProviderException {
         long now = System.nanoTime();
         if (now - lastReachable < REACHABLE_FOR.toNanos()) {
             return;
         }
-        fetchDiscovery();
+        LastFailure failed = lastFailure;
+        if (failed != null && now - failed.at() < REACHABLE_FOR.toNanos()) {
+            throw failed.failure();
+        }
+        try {
+            fetchDiscovery();
+        } catch (ProviderException e) {
+            lastFailure = new LastFailure(e, now);
+            throw e;
+        }
         lastReachable = now;
+    }
+
+    private record LastFailure(ProviderException failure, long at) {
     }
 
     /**
