@@ -11,6 +11,7 @@ import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.auth.provider.ProviderRelay;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
+import org.bindbackend.http.Loopback;
 
 /**
  * Feeds {@link OpenIdLogin}'s annotation from the settings: every attribute there is an EL expression
@@ -49,6 +50,16 @@ public class OidcClientConfig {
 
     public String getRedirectUri() {
         return settings().callbackUrl().toString();
+    }
+
+    /**
+     * Whether the container keeps a login's state and nonce in its HTTP session (one replica) rather than in cookies
+     * (any replica). Cookies whenever browsers keep them: the container's are always Secure, which browsers drop
+     * over plain http except from this machine, so a plain-http backend on another host keeps the session.
+     */
+    public boolean getUseSession() {
+        Settings settings = settings();
+        return !settings.secure() && !Loopback.isLoopback(settings.externalUrl().getHost());
     }
 
     public String getScopes() {

@@ -17,6 +17,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdPr
         clientSecret = "${oidcConfig.clientSecret}",
         redirectURI = "${oidcConfig.redirectUri}",
         scopeExpression = "${oidcConfig.scopes}",
+        useSessionExpression = "${oidcConfig.useSession}",
         providerMetadata = @OpenIdProviderMetadata(
                 authorizationEndpoint = "${oidcConfig.authorizationEndpoint}",
                 tokenEndpoint = "${oidcConfig.tokenEndpoint}",

@@ -1,42 +1,81 @@
 package org.bindbackend.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bindbackend.config.BackendSettings;
+import org.bindbackend.config.Settings;
 
 /**
- * Sessions ended by logout before they expired, remembered until they would have expired anyway, so the set stays
- * as small as the number of sessions ended within one {@code token-expiry}. Kept in this replica's memory: another
- * replica accepts a revoked token until it expires (see docs/security.md).
+ * Sessions ended by logout before they expired, refused from then on. Checked on every request against this
+ * replica's memory ({@link RevocationIndex}), never across the network. With {@code cluster} on, each logout is
+ * also shared through the server's distributed engine ({@link RevocationSharing}: Payara's Hazelcast, or JCache
+ * on Open Liberty), and the other replicas add it to their memory as it arrives; a replica that starts later
+ * first learns every one still kept.
  */
 @ApplicationScoped
 public class Revocations {
 
-    /** Beyond this, expired entries are swept on each revocation. */
-    static final int SWEEP_ABOVE = 10_000;
+    private static final Logger LOG = Logger.getLogger(Revocations.class.getName());
 
-    private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
-    private final Clock clock;
+    @Inject
+    BackendSettings backendSettings;
 
-    public Revocations() {
-        this(Clock.systemUTC());
-    }
+    private RevocationIndex index;
+    private RevocationSharing sharing;
 
-    Revocations(Clock clock) {
-        this.clock = clock;
+    /** At start, so that a replica learns of earlier logouts before it serves anyone. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (backendSettings.valid()) {
+            index();
+        }
     }
 
     public void revoke(Session session) {
-        if (revoked.size() > SWEEP_ABOVE) {
-            Instant now = clock.instant();
-            revoked.values().removeIf(expiry -> expiry.isBefore(now));
+        index().add(session.id());
+        RevocationSharing shared = sharing;
+        if (shared != null) {
+            try {
+                shared.share(session.id());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A logout could not be shared with the other replicas, so they accept the "
+                        + "session until it expires; this replica refuses it: " + e);
+            }
         }
-        revoked.put(session.id(), session.expiresAt());
     }
 
     public boolean isRevoked(String sessionId) {
-        return revoked.containsKey(sessionId);
+        return index().contains(sessionId);
+    }
+
+    private synchronized RevocationIndex index() {
+        if (index == null) {
+            Settings settings = backendSettings.get();
+            Duration keep = settings.sessions().tokenExpiry().plusSeconds(SessionTokens.CLOCK_SKEW_SECONDS);
+            RevocationIndex made = new RevocationIndex(keep, Clock.systemUTC());
+            if (settings.sessions().clustered()) {
+                sharing = join(keep, made);
+            }
+            index = made;
+        }
+        return index;
+    }
+
+    private static RevocationSharing join(Duration keep, RevocationIndex index) {
+        try {
+            RevocationSharing joined = RevocationSharing.join(keep, index::add);
+            LOG.info("Logouts are shared with the other replicas through the server's distributed cache.");
+            return joined;
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            LOG.log(Level.SEVERE, "cluster is true, but the server offers no distributed cache (JCache) to share "
+                    + "logouts through: each replica refuses only the sessions ended on it (" + cause + ")");
+            return null;
+        }
     }
 }

@@ -12,7 +12,9 @@ import java.util.Set;
  * @param tokenExpiry         how long a session or CLI token lives ({@code token-expiry})
  * @param uiOrigins           origins besides this backend's a {@code client_type=ui} login may return to
  * @param endProviderSession  whether logout also sends the browser to the provider's end-session endpoint
+ * @param clustered           whether logouts are shared with the other replicas through the server's distributed
+ *                            cache ({@code cluster})
  */
 public record SessionSettings(Optional<SessionKey> signingKey, Duration tokenExpiry, Set<URI> uiOrigins,
-        boolean endProviderSession) {
+        boolean endProviderSession, boolean clustered) {
 }

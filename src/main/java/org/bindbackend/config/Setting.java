@@ -32,6 +32,7 @@ public enum Setting {
     SESSION_SIGNING_KEY("session-signing-key"),
     SESSION_SIGNING_KEY_FILE("session-signing-key-file"),
     TOKEN_EXPIRY("token-expiry"),
+    CLUSTER("cluster"),
     VERBOSITY("v");
 
     /** The kube-bind name for the client secret in the environment; it wins over every other source. */

@@ -69,8 +69,14 @@ public final class SettingsReader {
         Set<String> allowedGroups = list(Setting.OIDC_ALLOWED_GROUPS);
         List<String> extraScopes = List.copyOf(list(Setting.OIDC_EXTRA_SCOPES));
         Set<String> algorithms = signingAlgorithms();
-        SessionSettings sessions = new SessionSettings(signingKey(), tokenExpiry(), uiOrigins(),
-                flag(Setting.OIDC_END_PROVIDER_SESSION));
+        Optional<SessionKey> signingKey = signingKey();
+        boolean clustered = flag(Setting.CLUSTER);
+        if (clustered && signingKey.isEmpty() && problems.stream().noneMatch(p -> p.setting().key().startsWith("session"))) {
+            problem(Setting.CLUSTER, "it is true but no session-signing-key is set, so no replica could read another's "
+                    + "sessions", "session-signing-key (or session-signing-key-file) shared by every replica");
+        }
+        SessionSettings sessions = new SessionSettings(signingKey, tokenExpiry(), uiOrigins(),
+                flag(Setting.OIDC_END_PROVIDER_SESSION), clustered);
         int verbosity = verbosity();
 
         if (!problems.isEmpty()) {

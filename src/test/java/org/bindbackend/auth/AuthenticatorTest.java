@@ -32,8 +32,9 @@ class AuthenticatorTest {
     void setUp() {
         authenticator = new Authenticator();
         authenticator.sessionTokens = SessionTokensTest.tokens();
-        authenticator.revocations = new Revocations();
         authenticator.backendSettings = BackendSettings.of(TestSettings.external());
+        authenticator.revocations = new Revocations();
+        authenticator.revocations.backendSettings = authenticator.backendSettings;
         issued = authenticator.sessionTokens.issue(new Identity("s", "iss", "n", "", false, List.of()), "");
     }
 

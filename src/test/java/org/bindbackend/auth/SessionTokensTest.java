@@ -89,7 +89,7 @@ class SessionTokensTest {
     void anExpiredTokenIsRefusedAsExpired() {
         Settings settings = TestSettings.external();
         SessionTokens tokens = tokens(TestSettings.withSessions(settings, new SessionSettings(Optional.empty(),
-                Duration.ofSeconds(-SessionTokens.CLOCK_SKEW_SECONDS - 5), Set.of(), false)));
+                Duration.ofSeconds(-SessionTokens.CLOCK_SKEW_SECONDS - 5), Set.of(), false, false)));
         assertEquals(Verification.Problem.EXPIRED, tokens.verify(tokens.issue(alice, "").token()).problem());
     }
 

@@ -1,5 +1,6 @@
 package org.bindbackend.issuer;
 
+import org.bindbackend.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

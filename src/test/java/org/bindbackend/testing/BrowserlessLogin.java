@@ -1,6 +1,7 @@
 package org.bindbackend.testing;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -33,6 +35,28 @@ public final class BrowserlessLogin {
     static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    /**
+     * The jar as browsers use it: they send Secure cookies to http://localhost and loopback addresses too (a
+     * "potentially trustworthy origin", W3C Secure Contexts §3.2), where Java's CookieManager sends them over https
+     * only.
+     */
+    private final CookieHandler jar = new CookieHandler() {
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+            return cookies.get(trustworthy(uri), headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            cookies.put(trustworthy(uri), headers);
+        }
+
+        private URI trustworthy(URI uri) {
+            boolean loopback = uri.getHost() != null && (uri.getHost().equals("localhost")
+                    || uri.getHost().startsWith("127.") || uri.getHost().equals("[::1]"));
+            return loopback && "http".equals(uri.getScheme()) ? URI.create("https" + uri.toString().substring(4)) : uri;
+        }
+    };
     private final HttpClient client;
 
     public BrowserlessLogin() {
@@ -40,7 +64,7 @@ public final class BrowserlessLogin {
     }
 
     public BrowserlessLogin(SSLContext ssl) {
-        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER);
+        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(jar).followRedirects(HttpClient.Redirect.NEVER);
         if (ssl != null) {
             builder.sslContext(ssl);
         }

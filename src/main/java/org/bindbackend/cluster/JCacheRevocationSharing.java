@@ -1,0 +1,102 @@
+package org.bindbackend.cluster;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
+import javax.cache.configuration.FactoryBuilder;
+import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.event.CacheEntryCreatedListener;
+import javax.cache.event.CacheEntryEvent;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.spi.CachingProvider;
+import org.bindbackend.auth.RevocationSharing;
+
+/**
+ * Shares ended sessions through JCache (JSR 107), the distributed cache the server already has: Payara's
+ * Hazelcast data grid (its CDI producer gives the caching provider of the grid), or on Open Liberty the provider its
+ * configuration puts on the application's class path (a Hazelcast library, server.xml). One cache entry per ended
+ * session, the session id as key; the cache expires it after {@code keep}, so the grid holds what one session
+ * lifetime of logouts needs, with the grid's backups (a member's loss loses nothing). Every member hears each new
+ * entry through an entry listener, asynchronously: the request path never waits on the grid.
+ */
+public final class JCacheRevocationSharing implements RevocationSharing {
+
+    private static final Logger LOG = Logger.getLogger(JCacheRevocationSharing.class.getName());
+    static final String CACHE = "bind-backend-revocations";
+
+    /**
+     * Where the listener delivers, in this replica: the grid may serialize a listener's factory, and a lambda is
+     * not serializable, so the listener reaches this replica's index through this one field.
+     */
+    private static volatile Consumer<String> receiver = id -> { };
+
+    private final Cache<String, Boolean> cache;
+
+    public JCacheRevocationSharing(Duration keep, Consumer<String> onRevoked) {
+        receiver = onRevoked;
+        CacheManager manager = cachingProvider().getCacheManager();
+        cache = cache(manager, keep);
+        cache.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                FactoryBuilder.factoryOf(Listener.class), null, false, false));
+        int known = 0;
+        for (Cache.Entry<String, Boolean> entry : cache) {
+            onRevoked.accept(entry.getKey());
+            known++;
+        }
+        LOG.info("Joined the shared logouts (" + CACHE + "): " + known + " sessions ended before this replica started.");
+    }
+
+    @Override
+    public void share(String sessionId) {
+        cache.put(sessionId, Boolean.TRUE);
+    }
+
+    /** Payara's grid through its CDI producer when there is one, else the provider on the class path. */
+    private static CachingProvider cachingProvider() {
+        Instance<CachingProvider> fromServer = CDI.current().select(CachingProvider.class);
+        if (fromServer.isResolvable()) {
+            CachingProvider provider = fromServer.get();
+            if (provider != null) {
+                return provider;
+            }
+        }
+        return Caching.getCachingProvider();
+    }
+
+    private static Cache<String, Boolean> cache(CacheManager manager, Duration keep) {
+        Cache<String, Boolean> existing = manager.getCache(CACHE, String.class, Boolean.class);
+        if (existing != null) {
+            return existing;
+        }
+        try {
+            return manager.createCache(CACHE, new MutableConfiguration<String, Boolean>()
+                    .setTypes(String.class, Boolean.class)
+                    .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+                            new javax.cache.expiry.Duration(TimeUnit.SECONDS, keep.toSeconds()))));
+        } catch (CacheException anotherReplicaMadeItFirst) {
+            return manager.getCache(CACHE, String.class, Boolean.class);
+        }
+    }
+
+    /** Hears each session ended on any replica. */
+    public static final class Listener implements CacheEntryCreatedListener<String, Boolean>, Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends Boolean>> events) {
+            for (CacheEntryEvent<? extends String, ? extends Boolean> event : events) {
+                receiver.accept(event.getKey());
+            }
+        }
+    }
+}
