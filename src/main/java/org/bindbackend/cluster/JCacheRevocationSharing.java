@@ -45,8 +45,6 @@ public final class JCacheRevocationSharing implements RevocationSharing {
         receiver = onRevoked;
         CacheManager manager = cachingProvider().getCacheManager();
         cache = cache(manager, keep);
-        cache.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
-                FactoryBuilder.factoryOf(Listener.class), null, false, false));
         int known = 0;
         for (Cache.Entry<String, Boolean> entry : cache) {
             onRevoked.accept(entry.getKey());
@@ -58,6 +56,7 @@ public final class JCacheRevocationSharing implements RevocationSharing {
     @Override
     public void share(String sessionId) {
         cache.put(sessionId, Boolean.TRUE);
+        LOG.fine("Shared a logout with the other replicas");
     }
 
     /** Payara's grid through its CDI producer when there is one, else the provider on the class path. */
@@ -78,10 +77,14 @@ public final class JCacheRevocationSharing implements RevocationSharing {
             return existing;
         }
         try {
+            // The listener is part of the cache's configuration, by class name: each member's cache makes its own from
+            // it, in the application's class loader, and the grid never has to load the application's classes.
             return manager.createCache(CACHE, new MutableConfiguration<String, Boolean>()
                     .setTypes(String.class, Boolean.class)
                     .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
-                            new javax.cache.expiry.Duration(TimeUnit.SECONDS, keep.toSeconds()))));
+                            new javax.cache.expiry.Duration(TimeUnit.SECONDS, keep.toSeconds())))
+                    .addCacheEntryListenerConfiguration(new MutableCacheEntryListenerConfiguration<>(
+                            FactoryBuilder.factoryOf(Listener.class), null, false, false)));
         } catch (CacheException anotherReplicaMadeItFirst) {
             return manager.getCache(CACHE, String.class, Boolean.class);
         }
@@ -96,6 +99,7 @@ public final class JCacheRevocationSharing implements RevocationSharing {
         public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends Boolean>> events) {
             for (CacheEntryEvent<? extends String, ? extends Boolean> event : events) {
                 receiver.accept(event.getKey());
+                LOG.fine("Heard of a logout on another replica");
             }
         }
     }

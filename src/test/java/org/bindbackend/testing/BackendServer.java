@@ -39,6 +39,18 @@ public interface BackendServer extends AutoCloseable {
         };
     }
 
+    /** Starts a member of {@code grid} with these settings, clustering on. */
+    static BackendServer startInGrid(int port, Map<String, String> settings, Grid grid)
+            throws IOException, InterruptedException {
+        Map<String, String> clustered = new LinkedHashMap<>(reachedOn(port, settings));
+        clustered.put("cluster", "true");
+        return switch (runtime()) {
+            case "payara" -> PayaraMicroServer.startInGrid(port, clustered, grid);
+            case "liberty" -> LibertyServer.startInGrid(port, clustered, grid);
+            default -> throw new IllegalStateException("Unknown bind.runtime " + runtime() + ": payara or liberty");
+        };
+    }
+
     /** The settings with {@code external-url} defaulting to the port the tests reach the server on. */
     private static Map<String, String> reachedOn(int port, Map<String, String> settings) {
         Map<String, String> all = new LinkedHashMap<>();
@@ -61,6 +73,9 @@ public interface BackendServer extends AutoCloseable {
 
     /** Everything the server logged so far. */
     String log() throws IOException;
+
+    /** Ends the server at once, as a crash or an out-of-memory kill would: no shutdown, no goodbye to the grid. */
+    void kill();
 
     @Override
     void close();

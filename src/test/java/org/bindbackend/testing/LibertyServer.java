@@ -53,7 +53,17 @@ public final class LibertyServer implements BackendServer {
     /** Starts a server with these settings (system properties in jvm.options); waits until the application is up. */
     static LibertyServer start(int port, Map<String, String> settings, Map<String, String> environment)
             throws IOException, InterruptedException {
-        return start(port, settings, environment, Map.of());
+        return start(port, settings, environment, Map.of(), null);
+    }
+
+    /**
+     * Starts a member of {@code grid}: a Hazelcast member inside the application, the JCache provider that
+     * {@code server-config/liberty/hazelcast.xml} configures, over TCP on loopback, with its jars in the server's
+     * {@code jcache} folder (the library {@code server.xml} shares with the application).
+     */
+    static LibertyServer startInGrid(int port, Map<String, String> settings, Grid grid)
+            throws IOException, InterruptedException {
+        return start(port, settings, Map.of(), Map.of(), grid);
     }
 
     /**
@@ -62,11 +72,11 @@ public final class LibertyServer implements BackendServer {
      */
     static LibertyServer startConfiguredByServer(int port, Map<String, String> settings)
             throws IOException, InterruptedException {
-        return start(port, Map.of(), Map.of(), settings);
+        return start(port, Map.of(), Map.of(), settings, null);
     }
 
     private static LibertyServer start(int port, Map<String, String> systemProperties, Map<String, String> environment,
-            Map<String, String> variables) throws IOException, InterruptedException {
+            Map<String, String> variables, Grid grid) throws IOException, InterruptedException {
         Path home = Path.of(required("liberty.home"));
         Path userDir = Files.createTempDirectory("liberty-" + port + "-");
         Path serverDir = Files.createDirectories(userDir.resolve("servers").resolve(SERVER));
@@ -77,6 +87,19 @@ public final class LibertyServer implements BackendServer {
         List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss1m",
                 "-Dhttp.port=" + port, "-Dhttp.host=127.0.0.1", "-Dkeystore.password=" + randomPassword()));
         systemProperties.forEach((key, value) -> options.add("-D" + key + "=" + value));
+        Path jcache = Files.createDirectories(serverDir.resolve("jcache"));
+        if (grid != null) {
+            try (Stream<Path> jars = Files.list(Path.of(required("liberty.jcacheDir")))) {
+                for (Path jar : jars.toList()) {
+                    Files.copy(jar, jcache.resolve(jar.getFileName()));
+                }
+            }
+            Files.copy(Path.of(required("bind.serverConfig"), "liberty", "hazelcast.xml"), serverDir.resolve("hazelcast.xml"));
+            options.addAll(List.of("-Dhazelcast.config=" + serverDir.resolve("hazelcast.xml"),
+                    "-Dhazelcast.jcache.provider.type=member", "-Dbind.cluster.name=" + grid.name(),
+                    "-Dbind.cluster.interface=127.0.0.1", "-Dbind.cluster.port=" + grid.firstPort(),
+                    "-Dbind.cluster.members=" + grid.members()));
+        }
         String verbosity = systemProperties.getOrDefault("v", variables.getOrDefault("v", "0"));
         if (verbosity.matches("\\d+") && Integer.parseInt(verbosity) >= 2) {
             // What server.xml tells operators: Liberty writes FINE records to trace.log for the loggers enabled here.
@@ -145,6 +168,17 @@ public final class LibertyServer implements BackendServer {
         String log = log();
         close();
         throw new IllegalStateException("Open Liberty did not start within " + START_TIMEOUT + ":\n" + log);
+    }
+
+    @Override
+    public void kill() {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the server (its JVM shuts down on SIGTERM) and deletes all of its directory but the logs. */

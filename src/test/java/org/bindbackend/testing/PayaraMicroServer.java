@@ -35,7 +35,18 @@ public final class PayaraMicroServer implements BackendServer {
     /** Starts a server with these settings (system properties); waits until the application is deployed. */
     static PayaraMicroServer start(int port, Map<String, String> settings, Map<String, String> environment)
             throws IOException, InterruptedException {
-        return start(port, settings, environment, List.of());
+        return start(port, settings, environment, List.of("--nohazelcast"));
+    }
+
+    /**
+     * Starts a member of {@code grid}: Payara Micro's Hazelcast data grid over TCP on loopback, members found at the
+     * grid's first port, host-aware partitioning off (on one host it would keep no backups).
+     */
+    static PayaraMicroServer startInGrid(int port, Map<String, String> settings, Grid grid)
+            throws IOException, InterruptedException {
+        return start(port, settings, Map.of(), List.of("--clustermode", "tcpip:" + grid.members(),
+                "--interfaces", "127.0.0.1", "--startport", String.valueOf(grid.firstPort()),
+                "--clustername", grid.name(), "--nohostaware"));
     }
 
     /**
@@ -49,7 +60,7 @@ public final class PayaraMicroServer implements BackendServer {
         settings.forEach((key, value) -> commands.append("set-config-property --source=domain --propertyName=")
                 .append(key).append(" --propertyValue=").append(value).append('\n'));
         Path postBoot = Files.writeString(Files.createTempFile("post-boot-", ".asadmin"), commands);
-        return start(port, Map.of(), Map.of(), List.of("--postbootcommandfile", postBoot.toString()));
+        return start(port, Map.of(), Map.of(), List.of("--nohazelcast", "--postbootcommandfile", postBoot.toString()));
     }
 
     private static PayaraMicroServer start(int port, Map<String, String> settings, Map<String, String> environment,
@@ -60,7 +71,7 @@ public final class PayaraMicroServer implements BackendServer {
         command.addAll(List.of("-jar", required("payara.microJar"),
                 "--deploy", required("bind.war"),
                 "--port", String.valueOf(port),
-                "--nohazelcast", "--disablephonehome",
+                "--disablephonehome",
                 "--prebootcommandfile", Path.of(required("bind.serverConfig"), "payara", "pre-boot-commands.asadmin").toString()));
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -99,6 +110,16 @@ public final class PayaraMicroServer implements BackendServer {
         }
         close();
         throw new IllegalStateException("Payara Micro did not start within " + START_TIMEOUT + ":\n" + log());
+    }
+
+    @Override
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

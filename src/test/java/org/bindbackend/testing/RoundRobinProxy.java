@@ -19,12 +19,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A plain load balancer in front of replicas, as a Kubernetes Service is: each request goes to the next replica in
  * turn, with no affinity of any kind, and a replica that does not answer is skipped. Requests and answers pass
- * unchanged but for the hop-by-hop headers (RFC 9110 §7.6.1); redirects are passed back, never followed.
+ * unchanged but for the hop-by-hop headers (RFC 9110 §7.6.1), Host included, as a layer-4 balancer passes it (the
+ * tests run with {@code jdk.httpclient.allowRestrictedHeaders=host} for that); redirects are passed back.
  */
 public final class RoundRobinProxy implements AutoCloseable {
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te",
-            "trailer", "upgrade", "proxy-authorization", "proxy-authenticate", "host", "content-length", "expect");
+            "trailer", "upgrade", "proxy-authorization", "proxy-authenticate", "content-length", "expect");
 
     private final HttpServer server;
     private final List<URI> replicas = new CopyOnWriteArrayList<>();
