@@ -252,4 +252,15 @@ class SettingsReaderTest {
             assertTrue(SessionKey.parse(key).isPresent(), key);
         }
     }
+
+    @Test
+    void clusteringNeedsASharedSessionKey() {
+        SettingProblem problem = onlyProblem(with(EXTERNAL, "cluster", "true"));
+        assertEquals(Setting.CLUSTER, problem.setting());
+        assertTrue(problem.message().contains("session-signing-key"), problem.message());
+        Settings clustered = read(with(EXTERNAL, "cluster", "true", "session-signing-key",
+                "q8Xv0m2LrT9cW4nHj7Kp1sZ6bY3fA5eG8uD0iQ2wE4rT6yU9oP1aS3dF5gH7jK0l")).settings().orElseThrow();
+        assertTrue(clustered.sessions().clustered());
+        assertFalse(read(EXTERNAL).settings().orElseThrow().sessions().clustered(), "off unless asked for");
+    }
 }

@@ -53,7 +53,8 @@ class LauncherIT {
         Path secret = Files.writeString(Files.createTempFile("secret-", ""), SECRET + "\n");
         Process launcher = launch(output, "--oidc-type=embedded", "--port", String.valueOf(port),
                 "--external-url=http://127.0.0.1:" + port, "--provider-pretty-name=Launched Provider",
-                "--token-expiry=15m", "--session-signing-key-file=" + secret, "--v=2");
+                "--token-expiry=15m", "--session-signing-key-file=" + secret, "--v=2",
+                "--cluster=tcpip:127.0.0.1:6900");
         try {
             HttpClient http = HttpClient.newHttpClient();
             URI exports = URI.create("http://127.0.0.1:" + port + "/api/exports");
@@ -75,6 +76,9 @@ class LauncherIT {
             assertEquals("Launched Provider", Json.object(response.body()).getString("providerPrettyName"));
             String commandLine = launcher.info().commandLine().orElse("");
             assertTrue(commandLine.contains("-Dtoken-expiry=15m"), commandLine);
+            assertTrue(commandLine.contains("--clustermode tcpip:127.0.0.1:6900") && commandLine.contains("--nohostaware")
+                    && commandLine.contains("-Dcluster=true") && !commandLine.contains("--nohazelcast"), commandLine);
+            assertTrue(Files.readString(output).contains("Logouts are shared with the other replicas"), read(output));
             assertFalse(commandLine.contains(SECRET), commandLine);
             assertTrue(Files.readString(output).contains("DEVELOPMENT MODE"));
         } finally {
@@ -85,7 +89,8 @@ class LauncherIT {
 
     @Test
     void unknownFlagsAndMissingValuesAreRefusedWithUsage() throws Exception {
-        for (String[] flags : new String[][] {{"--oidc-tpye=embedded"}, {"--oidc-issuer-url"}, {"--port=eighty"}}) {
+        for (String[] flags : new String[][] {{"--oidc-tpye=embedded"}, {"--oidc-issuer-url"}, {"--port=eighty"},
+                {"--cluster=multicast"}, {"--cluster=kubernetes:"}}) {
             Path output = Files.createTempFile("launcher-", ".log");
             Process launcher = launch(output, flags);
             assertTrue(launcher.waitFor(20, TimeUnit.SECONDS));
