@@ -34,7 +34,7 @@ import org.bindbackend.text.UntrustedText;
  * directly (with an alternative mechanism bean beside it, it picks one of the two at random).
  *
  * <p>Measured on Payara Micro: a callback with a tampered state ends as an empty HTTP 200, one that arrives in a
- * browser without a login in progress (a replay, another browser, another replica) throws, and so does an ID
+ * browser without a login in progress (a replay, another browser) throws, and so does an ID
  * token the container refuses. Each becomes a "login failed" error here, with its reason ({@link CallbackCheck}),
  * rendered by the application's error page, and no session.
  */

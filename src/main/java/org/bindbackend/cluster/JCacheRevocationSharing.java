@@ -25,8 +25,9 @@ import org.bindbackend.auth.RevocationSharing;
  * Hazelcast data grid (its CDI producer gives the caching provider of the grid), or on Open Liberty the provider its
  * configuration puts on the application's class path (a Hazelcast library, server.xml). One cache entry per ended
  * session, the session id as key; the cache expires it after {@code keep}, so the grid holds what one session
- * lifetime of logouts needs, with the grid's backups (a member's loss loses nothing). Every member hears each new
- * entry through an entry listener, asynchronously: the request path never waits on the grid.
+ * lifetime of logouts needs, with the grid's backups (a member's loss loses nothing). A logout waits until its entry
+ * is stored; every member hears each new entry through an entry listener, asynchronously. Checking a session never
+ * touches the grid.
  */
 public final class JCacheRevocationSharing implements RevocationSharing {
 
@@ -59,16 +60,22 @@ public final class JCacheRevocationSharing implements RevocationSharing {
         LOG.fine("Shared a logout with the other replicas");
     }
 
-    /** Payara's grid through its CDI producer when there is one, else the provider on the class path. */
+    /**
+     * Payara's grid through its CDI producer when the server has one, else the provider on the class path (Open
+     * Liberty's library). A Payara whose grid is off has the producer but no grid: that is no cache, never a second
+     * Hazelcast of the application's own.
+     */
     private static CachingProvider cachingProvider() {
         Instance<CachingProvider> fromServer = CDI.current().select(CachingProvider.class);
-        if (fromServer.isResolvable()) {
-            CachingProvider provider = fromServer.get();
-            if (provider != null) {
-                return provider;
-            }
+        if (!fromServer.isResolvable()) {
+            return Caching.getCachingProvider();
         }
-        return Caching.getCachingProvider();
+        CachingProvider provider = fromServer.get();
+        if (provider == null) {
+            throw new IllegalStateException("the server's data grid is off (Payara Micro was started with "
+                    + "--nohazelcast: start it with the launcher's --cluster)");
+        }
+        return provider;
     }
 
     private static Cache<String, Boolean> cache(CacheManager manager, Duration keep) {
