@@ -31,7 +31,8 @@ import org.bindbackend.testing.Json;
 public final class Bench {
 
     /** The parts, in the order they run; {@code bench.only} picks some. */
-    static final List<String> PARTS = List.of("signing", "startup", "embedded", "exchange", "api", "mock", "keycloak");
+    static final List<String> PARTS = List.of("signing", "startup", "embedded", "exchange", "api", "replicas", "mock",
+            "keycloak");
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** Rounds of the three API runs; the last one is reported. */
@@ -79,6 +80,9 @@ public final class Bench {
         }
         if (settings.runs("embedded") || settings.runs("exchange") || settings.runs("api")) {
             backend();
+        }
+        if (settings.runs("replicas")) {
+            replicas();
         }
         if (settings.runs("mock")) {
             mockOAuth2Server();
@@ -293,6 +297,87 @@ public final class Bench {
             builder.header(header, value);
         }
         return builder.GET().build();
+    }
+
+    /**
+     * Measure 5: /api/ping with a bearer token on one replica alone, then on one member of a three-member data grid
+     * while a second member logs sessions out through the grid (ten a second); then the logout-to-refusal latency
+     * across members.
+     */
+    private void replicas() throws Exception {
+        Replicas replicas = new Replicas(settings, http);
+        Load.Plan plan = settings.plan(50_000, 500_000);
+        int alonePort = ServerProcess.freePort();
+        try (ServerProcess alone = replicas.start("single replica", alonePort, URI.create("http://127.0.0.1:" + alonePort),
+                List.of("--nohazelcast"))) {
+            String token = replicas.token(alone, 0);
+            results.replicaApi.add(report(apiLoad(alone, "GET /api/ping, bearer token: one replica alone", plan, token))
+                    .renamed("one replica alone"));
+        }
+        String grid = "bench-" + Long.toHexString(System.nanoTime());
+        int firstGridPort = ServerProcess.freePort();
+        List<ServerProcess> members = new ArrayList<>();
+        try {
+            int firstPort = ServerProcess.freePort();
+            URI externalUrl = URI.create("http://127.0.0.1:" + firstPort);
+            for (int i = 0; i < Replicas.MEMBERS; i++) {
+                int port = i == 0 ? firstPort : ServerProcess.freePort();
+                members.add(replicas.start("grid member " + (i + 1), port, externalUrl, Replicas.grid(grid, firstGridPort)));
+            }
+            ServerProcess measured = members.get(0);
+            ServerProcess loggingOut = members.get(1);
+            String token = replicas.token(measured, 1);
+            List<String> toEnd = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                toEnd.add(replicas.token(measured, 100 + i));
+            }
+            Thread logouts = new Thread(() -> {
+                for (String ended : toEnd) {
+                    try {
+                        replicas.logOut(loggingOut, ended);
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception e) {
+                        System.out.println("  background logout failed: " + e);
+                    }
+                }
+            });
+            logouts.setDaemon(true);
+            logouts.start();
+            results.replicaApi.add(report(apiLoad(measured, "GET /api/ping, bearer token: member of a grid of "
+                    + Replicas.MEMBERS, plan, token)).renamed("member of a grid of " + Replicas.MEMBERS
+                    + ", logouts flowing"));
+            logouts.interrupt();
+            results.logoutLatencyMillis.addAll(replicas.logoutLatencies(measured, loggingOut,
+                    List.of(measured, members.get(2))));
+            // The same member once more, the two others gone: what their presence costs, apart from the grid's own.
+            members.subList(1, members.size()).forEach(ServerProcess::close);
+            results.replicaApi.add(report(apiLoad(measured, "GET /api/ping, bearer token: grid member, the others "
+                    + "stopped", plan, token)).renamed("the same member, the two others stopped"));
+        } finally {
+            members.forEach(ServerProcess::close);
+        }
+    }
+
+    /** The bearer API call on {@code server}, warmed up until warm, then measured (and profiled with --profile). */
+    private Load.Result apiLoad(ServerProcess server, String name, Load.Plan plan, String token) throws Exception {
+        HttpRequest request = apiRequest(server, "/api/ping", "Authorization", "Bearer " + token);
+        Load.Plan warm = new Load.Plan(plan.concurrency(), plan.warmup().multipliedBy(6), plan.warmupLimit(),
+                WARMUP_UNBOUNDED, plan.measured(), plan.measuredMax());
+        Profiler profiler = settings.profile() ? Profiler.start(server.java().pid(), settings.out(),
+                "replicas-" + results.replicaApi.size()) : null;
+        Load.Result result = Load.run(name, warm, index -> () -> {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !response.body().trim().equals("pong")) {
+                throw new IllegalStateException("/api/ping answered " + response.statusCode() + ": " + response.body());
+            }
+        }, server.cpu());
+        if (profiler != null) {
+            profiler.stop();
+            results.profiles.add(profiler.summarize(result, name));
+        }
+        return result;
     }
 
     /** Measure 1b: mock-oauth2-server in its own JVM, with its login form (interactive login). */

@@ -129,6 +129,26 @@ final class Report {
             }
             md.append('\n');
         }
+        if (results.replicaApi.size() >= 2) {
+            Load.Result alone = results.replicaApi.get(0);
+            Load.Result member = results.replicaApi.get(1);
+            md.append("#### 5. Replicas: the protected API in a data grid, and logouts across it\n\n");
+            md.append("| GET /api/ping, bearer token | requests/s | p50 ms | p95 ms | server CPU µs/request "
+                    + "| requests/s vs alone |\n|---|--:|--:|--:|--:|--:|\n");
+            for (Load.Result r : results.replicaApi) {
+                md.append(row(r.name(), f0(r.perSecond()), f2(r.percentileMillis(50)), f2(r.percentileMillis(95)),
+                        f0(r.serverCpuMillisPerOperation() * 1000), ratio(r.perSecond(), alone.perSecond())));
+            }
+            md.append(String.format("%nThe member is measured alone while the two other members run and a second "
+                    + "member logs out ten sessions a second through the grid: the revocation check stays in memory. "
+                    + "Ratio %.2f (goal: at least 0.9).%n", member.perSecond() / alone.perSecond()));
+        }
+        if (!results.logoutLatencyMillis.isEmpty()) {
+            List<Double> sorted = results.logoutLatencyMillis.stream().sorted().toList();
+            md.append(String.format("%nLogout on one member until refused on both others, %d samples: p50 %.1f ms, "
+                    + "p95 %.1f ms, max %.1f ms.%n%n", sorted.size(), sorted.get(sorted.size() / 2),
+                    sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1), sorted.get(sorted.size() - 1)));
+        }
         if (!results.startups.isEmpty()) {
             md.append("#### 4. Start-up on Payara Micro 6.2025.10 (same JVM and flags)\n\n");
             md.append("| WAR | runs | /health/ready UP after (s) | app answers after (s) | RSS when ready (MiB) "

@@ -30,6 +30,10 @@ final class Results {
     Load.Result exchanges;
     final List<Load.Result> api = new ArrayList<>();
     final List<List<Load.Result>> apiRounds = new ArrayList<>();
+    /** Measure 5: the API on one replica alone, then on a member of a grid. */
+    final List<Load.Result> replicaApi = new ArrayList<>();
+    /** Measure 5: logout on one member until refused on all others, per sample. */
+    final List<Double> logoutLatencyMillis = new ArrayList<>();
     long backendRssAfterLoadKib = -1;
     final Map<String, Long> otherRssAfterLoadKib = new LinkedHashMap<>();
     final List<String> profiles = new ArrayList<>();

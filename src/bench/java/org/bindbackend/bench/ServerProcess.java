@@ -58,12 +58,20 @@ final class ServerProcess implements AutoCloseable {
     /** A Payara Micro serving {@code war}, with {@code properties} as system properties, like docker/bind-backend. */
     static ServerProcess payaraMicro(String name, Path payaraMicroJar, Path war, Path preBootCommands, int port,
             List<String> jvmOptions, Map<String, String> properties, Path log) throws IOException {
+        return payaraMicro(name, payaraMicroJar, war, preBootCommands, port, jvmOptions, properties, List.of("--nohazelcast"),
+                log);
+    }
+
+    /** Payara Micro with these data grid options ({@code --nohazelcast}, or a cluster to join). */
+    static ServerProcess payaraMicro(String name, Path payaraMicroJar, Path war, Path preBootCommands, int port,
+            List<String> jvmOptions, Map<String, String> properties, List<String> grid, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         command.addAll(jvmOptions);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", payaraMicroJar.toString(), "--deploy", war.toString(),
-                "--port", String.valueOf(port), "--nohazelcast", "--disablephonehome",
+                "--port", String.valueOf(port), "--disablephonehome",
                 "--prebootcommandfile", preBootCommands.toString()));
+        command.addAll(grid);
         return start(name, command, Map.of(), log, port);
     }
 
