@@ -32,10 +32,15 @@ public class ProviderHealthServlet extends HttpServlet {
     @Inject
     transient BackendSettings backendSettings;
 
+    @Inject
+    transient ProviderMonitor monitor;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // Embedded: the provider is this server, usable while it answers.
-        ProviderStatus status = backendSettings.get().embedded() ? new ProviderStatus(true, Instant.now())
+        // Embedded: the provider is this server, usable when its issuer URL reaches it.
+        ProviderStatus status = backendSettings.get().embedded()
+                ? new ProviderStatus(monitor.embeddedLoginsWork(), provider.status().map(ProviderStatus::checked)
+                        .orElse(Instant.now()))
                 : provider.status().orElse(new ProviderStatus(false, Instant.now()));
         String state = status.up() ? "UP" : "DOWN";
         response.setStatus(status.up() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);

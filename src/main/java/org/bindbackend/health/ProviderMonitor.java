@@ -15,14 +15,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.auth.provider.OpenIdProvider;
 import org.bindbackend.auth.provider.ProviderException;
-import org.bindbackend.auth.provider.ProviderStatus;
 import org.bindbackend.config.BackendSettings;
+import org.bindbackend.config.Settings;
+import org.bindbackend.issuer.EmbeddedProvider;
+import org.bindbackend.issuer.OidcProvider;
 
 /**
- * Asks an external provider in the background whether it can be used, whatever the traffic: every {@link #WHILE_UP}
- * while it could, every {@link #WHILE_DOWN} while it could not, so that its return is noticed soon. Each check
- * fetches its discovery document and keys ({@link OpenIdProvider#refresh()}, which also takes changed ones and logs
- * a change of state). Nothing a client sends makes more checks.
+ * Asks the provider in the background whether it can be used, whatever the traffic: every {@link #WHILE_UP} while it
+ * could, every {@link #WHILE_DOWN} while it could not, so that its return is noticed soon. Each check fetches its
+ * discovery document and keys ({@link OpenIdProvider#refresh()}, which also takes changed ones and logs a change of
+ * state). Nothing a client sends makes more checks.
+ *
+ * <p>In embedded mode the provider is this server, reached at its issuer URL, which {@code external-url} makes: the
+ * check asks whether that URL reaches this very server (its key set has this server's key), since a wrong port sends
+ * every login where nothing, or another server, answers. Until it does, readiness is DOWN, and a few seconds after
+ * start one line says what to set.
  */
 @ApplicationScoped
 public class ProviderMonitor {
@@ -30,6 +37,9 @@ public class ProviderMonitor {
     private static final Logger LOG = Logger.getLogger(ProviderMonitor.class.getName());
     static final Duration WHILE_UP = Duration.ofSeconds(30);
     static final Duration WHILE_DOWN = Duration.ofSeconds(5);
+    /** After start, while the server's listener opens: checked often, and a failure not yet said. */
+    static final Duration STARTING = Duration.ofSeconds(10);
+    private static final Duration TICK = Duration.ofMillis(250);
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -40,11 +50,19 @@ public class ProviderMonitor {
     @Inject
     OpenIdProvider provider;
 
+    @Inject
+    EmbeddedProvider embeddedProvider;
+
     private ScheduledFuture<?> checks;
+    private final Instant started = Instant.now();
+    private volatile Instant nextCheck = Instant.MIN;
+    private volatile boolean ownIssuerReached;
+    private volatile boolean ownIssuerFailureSaid;
+    private volatile boolean publicClientWarned;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        if (backendSettings.current().filter(settings -> !settings.embedded()).isPresent()) {
-            checks = scheduler.scheduleWithFixedDelay(this::checkWhenDue, 0, WHILE_DOWN.toSeconds(), TimeUnit.SECONDS);
+        if (backendSettings.valid()) {
+            checks = scheduler.scheduleWithFixedDelay(this::checkWhenDue, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -55,17 +73,66 @@ public class ProviderMonitor {
         }
     }
 
+    /** In embedded mode: whether the issuer URL reaches this server, so that embedded logins can work. */
+    public boolean embeddedLoginsWork() {
+        return ownIssuerReached;
+    }
+
     private void checkWhenDue() {
-        ProviderStatus last = provider.status().orElse(null);
-        if (last != null && last.up() && last.checked().plus(WHILE_UP).isAfter(Instant.now())) {
+        Instant now = Instant.now();
+        if (now.isBefore(nextCheck)) {
             return;
         }
+        boolean up;
         try {
-            provider.refresh();
-        } catch (ProviderException e) {
-            LOG.log(Level.FINE, "The OpenID Provider cannot be used: {0}", e.getMessage());
+            up = backendSettings.get().embedded() ? checkOwnIssuer() : refresh();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Checking the OpenID Provider failed", e);
+            up = false;
         }
+        boolean starting = now.isBefore(started.plus(STARTING));
+        nextCheck = now.plus(up ? WHILE_UP : starting ? TICK : WHILE_DOWN);
+    }
+
+    private boolean refresh() {
+        try {
+            provider.refresh();
+            Settings settings = backendSettings.get();
+            if (settings.publicClient() && !provider.discovery().supportsS256() && !publicClientWarned) {
+                LOG.warning("No client secret is set, so this backend logs in as a public client, by PKCE (S256) alone, "
+                        + "and the provider's discovery document does not list S256 in code_challenge_methods_supported: "
+                        + "logins fail unless the provider takes S256 anyway (set oidc.issuer-client-secret for a "
+                        + "confidential client).");
+                publicClientWarned = true;
+            }
+            return true;
+        } catch (ProviderException e) {
+            LOG.log(Level.FINE, "The OpenID Provider cannot be used: {0}", e.getMessage());
+            return false;
+        }
+    }
+
+    private boolean checkOwnIssuer() {
+        Settings settings = backendSettings.get();
+        String failure;
+        try {
+            provider.refresh();
+            String keyId = embeddedProvider.active().map(OidcProvider::keyId).orElse("");
+            failure = provider.publishesKey(keyId) ? null : "another server answers there";
+        } catch (ProviderException e) {
+            failure = e.getMessage();
+        }
+        boolean reached = failure == null;
+        if (reached && !ownIssuerReached && ownIssuerFailureSaid) {
+            LOG.info("The embedded provider's issuer " + settings.issuerUrl() + " reaches this server now: logins work.");
+        }
+        if (!reached && Instant.now().isAfter(started.plus(Duration.ofSeconds(5))) && (ownIssuerReached || !ownIssuerFailureSaid)) {
+            LOG.severe("Embedded logins cannot work: the issuer " + settings.issuerUrl() + " does not reach this server ("
+                    + failure + "); set external-url (flag --external-url, env EXTERNAL_URL) to the URL this server "
+                    + "is reached at, e.g. http://localhost:<its port>.");
+            ownIssuerFailureSaid = true;
+        }
+        ownIssuerReached = reached;
+        return reached;
     }
 }

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when this replica can serve: its settings are valid and, in embedded mode, its provider exists. Not
+ * Ready when this replica can serve: its settings are valid and, in embedded mode, its provider exists and its
+ * issuer URL reaches this server ({@link ProviderMonitor}), so that logins can work. Not
  * whether an external provider answers: every replica shares it, and logged-in users and CLI tokens need it not,
  * so its outage must not take every replica out of service at once (Kubernetes' guidance on readiness probes).
  * Its reachability is watched apart, by {@link ProviderMonitor}. Anonymous: it says nothing but up or down.
@@ -25,6 +26,9 @@ public class Serving implements HealthCheck {
     @Inject
     EmbeddedProvider embeddedProvider;
 
+    @Inject
+    ProviderMonitor monitor;
+
     @Override
     public HealthCheckResponse call() {
         return check();
@@ -36,6 +40,11 @@ public class Serving implements HealthCheck {
         if (!backendSettings.valid()) {
             return response.down().withData("reason", "invalid settings: see the log").build();
         }
-        return response.status(!backendSettings.get().embedded() || embeddedProvider.active().isPresent()).build();
+        if (!backendSettings.get().embedded()) {
+            return response.up().build();
+        }
+        boolean ready = embeddedProvider.active().isPresent() && monitor.embeddedLoginsWork();
+        return ready ? response.up().build()
+                : response.down().withData("reason", "the embedded provider's issuer URL does not reach this server: see the log").build();
     }
 }

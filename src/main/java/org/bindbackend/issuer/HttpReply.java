@@ -53,6 +53,11 @@ public record HttpReply(int status, String mediaType, Map<String, String> header
         return new HttpReply(303, null, Map.of("Location", location.toString(), "Cache-Control", "no-store"), null);
     }
 
+    /** A "301 Moved Permanently" to {@code location} (RFC 9110 §15.4.2). */
+    static HttpReply movedPermanently(URI location) {
+        return new HttpReply(301, null, Map.of("Location", location.toString()), null);
+    }
+
     /** This reply with one more header. */
     HttpReply withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);

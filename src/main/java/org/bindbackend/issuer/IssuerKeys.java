@@ -43,6 +43,11 @@ public final class IssuerKeys {
         }
     }
 
+    /** The signing key's id ({@code kid}, RFC 7517 §4.5), as the JWK Set publishes it. */
+    public String keyId() {
+        return signingKey.getKeyId();
+    }
+
     /** The public JWK Set (RFC 7517 §5), without any private key member. */
     public String publicJwksJson() {
         return publicJwksJson;

@@ -12,6 +12,8 @@ import java.net.URI;
  * <tr><th>Method and path</th><th>Provider method</th><th>Specification</th></tr>
  * <tr><td>GET /oidc/.well-known/openid-configuration</td><td>{@link OidcProvider#discovery()}</td>
  *     <td>OIDC Discovery 1.0 §4</td></tr>
+ * <tr><td>GET /oidc/.well-known/openid_configuration</td><td>{@link OidcProvider#discoveryMoved()}</td>
+ *     <td>RFC 9110 §15.4.2 (the kube-bind docs' spelling)</td></tr>
  * <tr><td>GET /oidc/.well-known/jwks.json</td><td>{@link OidcProvider#jwks()}</td><td>RFC 7517 §5</td></tr>
  * <tr><td>GET, POST /oidc/authorize</td><td>{@link OidcProvider#authorize}</td>
  *     <td>OIDC Core 3.1.2, RFC 6749 §4.1.1</td></tr>
@@ -27,6 +29,11 @@ public final class OidcPaths {
     public static final String APPLICATION = "/oidc";
     /** Provider metadata. */
     public static final String DISCOVERY = "/.well-known/openid-configuration";
+    /**
+     * Provider metadata as the kube-bind documentation spells it (with an underscore): answered with a redirect to
+     * {@link #DISCOVERY}, so that a client that follows it finds the document.
+     */
+    public static final String DISCOVERY_AS_KUBE_BIND_SPELLS_IT = "/.well-known/openid_configuration";
     /** The public signing keys. */
     public static final String JWKS = "/.well-known/jwks.json";
     /** The authorization endpoint: validates the request and shows the login form. */

@@ -1,6 +1,7 @@
 package org.bindbackend.issuer;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
 public final class OidcProvider {
 
     private final IssuerKeys keys;
+    private final URI issuer;
     private final JsonObject discovery;
     private final AuthorizationEndpoint authorization;
     private final LoginEndpoint login;
@@ -37,6 +39,7 @@ public final class OidcProvider {
                 new IdTokenFactory(config, keys, clock, limits.idTokenLifetime()), limits.accessTokenLifetime());
 
         this.keys = keys;
+        this.issuer = config.issuer();
         this.discovery = DiscoveryDocument.of(config);
         this.authorization = new AuthorizationEndpoint(new AuthorizationRequestValidator(config), loginTransactions);
         this.login = new LoginEndpoint(loginTransactions, codes, clock);
@@ -50,6 +53,16 @@ public final class OidcProvider {
     /** The provider metadata (OIDC Discovery 1.0 §4). */
     public HttpReply discovery() {
         return HttpReply.json(200, discovery);
+    }
+
+    /** A permanent redirect to the provider metadata, for the spelling of the kube-bind documentation. */
+    public HttpReply discoveryMoved() {
+        return HttpReply.movedPermanently(OidcPaths.url(issuer, OidcPaths.DISCOVERY));
+    }
+
+    /** The key id of the signing key: what this provider publishes, so that a server can recognize it. */
+    public String keyId() {
+        return keys.keyId();
     }
 
     /** The public signing keys (RFC 7517 §5). */

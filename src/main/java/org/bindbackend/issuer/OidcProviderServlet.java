@@ -35,6 +35,7 @@ public class OidcProviderServlet extends HttpServlet {
 
     private static final Map<String, Handler> GET = Map.of(
             OidcPaths.DISCOVERY, (provider, request) -> provider.discovery(),
+            OidcPaths.DISCOVERY_AS_KUBE_BIND_SPELLS_IT, (provider, request) -> provider.discoveryMoved(),
             OidcPaths.JWKS, (provider, request) -> provider.jwks(),
             OidcPaths.AUTHORIZE, (provider, request) -> provider.authorize(request.parameters()),
             OidcPaths.USERINFO, (provider, request) -> provider.userInfo(request.authorization(),

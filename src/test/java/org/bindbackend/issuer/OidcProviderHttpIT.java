@@ -46,6 +46,15 @@ class OidcProviderHttpIT {
     }
 
     @Test
+    void theKubeBindSpellingOfTheDiscoveryDocumentLeadsToIt() throws Exception {
+        HttpResponse<String> moved = get("/oidc/.well-known/openid_configuration");
+        assertEquals(301, moved.statusCode(), moved.body());
+        URI location = BASE.resolve(moved.headers().firstValue("Location").orElseThrow());
+        assertEquals(BASE.resolve("/oidc/.well-known/openid-configuration"), location);
+        assertEquals(BASE + "/oidc", Json.object(get(location.getPath()).body()).getString("issuer"));
+    }
+
+    @Test
     void aPostedAuthorizationRequestCountsOnlyWhatIsInItsBody() throws Exception {
         String request = authorizationRequestOfTheBackend();
 

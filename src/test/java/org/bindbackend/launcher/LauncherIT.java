@@ -16,7 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.bindbackend.testing.BrowserlessLogin;
+import org.bindbackend.testing.CliLogin;
 import org.bindbackend.testing.Json;
 import org.bindbackend.testing.PayaraMicroServer;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,7 @@ class LauncherIT {
             assertTrue(Files.readString(output).contains("Logouts are shared with the other replicas"), read(output));
             assertFalse(commandLine.contains(SECRET), commandLine);
             assertTrue(Files.readString(output).contains("DEVELOPMENT MODE"));
+            assertFalse(Files.readString(output).contains("\u001b["), "colour codes in a log that is no terminal");
         } finally {
             launcher.destroy();
             launcher.waitFor(20, TimeUnit.SECONDS);
@@ -97,6 +101,76 @@ class LauncherIT {
             assertEquals(2, launcher.exitValue(), String.join(" ", flags));
             String printed = Files.readString(output, StandardCharsets.UTF_8);
             assertTrue(printed.contains("usage: bind-backend"), printed);
+        }
+    }
+
+    /** Waits until {@code path} answers 200 (or the launcher dies); the last answer. */
+    static HttpResponse<String> await(Process launcher, Path output, URI uri, Duration within) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(within);
+        HttpResponse<String> response = null;
+        while (Instant.now().isBefore(deadline) && launcher.isAlive()) {
+            try {
+                response = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return response;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(300);
+        }
+        assertTrue(response != null, () -> "no answer from " + uri + ": " + read(output));
+        return response;
+    }
+
+    @Test
+    void thePortAloneGivesAWorkingEmbeddedBackendWithJsonLogs() throws Exception {
+        int port = PayaraMicroServer.freePort();
+        Path output = Files.createTempFile("launcher-", ".log");
+        Process launcher = launch(output, "--oidc-type=embedded", "--port=" + port, "--log-format=json");
+        try {
+            URI base = URI.create("http://localhost:" + port);
+            HttpResponse<String> ready = await(launcher, output, base.resolve("/health/ready"), Duration.ofMinutes(2));
+            assertEquals(200, ready.statusCode(), ready.body() + read(output));
+            HttpResponse<String> exports = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(base.resolve("/api/exports")).build(), HttpResponse.BodyHandlers.ofString());
+            String authorize = Json.object(exports.body()).getJsonArray("authenticationMethods").getJsonObject(0)
+                    .getJsonObject("oauth2CodeGrant").getString("authenticatedURL");
+            assertEquals(base + "/api/authorize", authorize);
+            String token = CliLogin.login(new BrowserlessLogin(), URI.create(authorize), "s-1", "c-1",
+                    Map.of("username", "port", "password", "x")).get("access_token");
+            assertTrue(token != null && !token.isEmpty());
+            List<String> lines = Files.readAllLines(output).stream().filter(line -> line.startsWith("{")).toList();
+            assertTrue(lines.stream().anyMatch(line -> line.contains("\"LogMessage\"")), read(output));
+        } finally {
+            launcher.destroy();
+            launcher.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anIssuerThatDoesNotReachThisServerIsSaidAndNotReady() throws Exception {
+        int port = PayaraMicroServer.freePort();
+        int elsewhere = PayaraMicroServer.freePort();
+        Path output = Files.createTempFile("launcher-", ".log");
+        Process launcher = launch(output, "--oidc-type=embedded", "--port=" + port,
+                "--external-url=http://localhost:" + elsewhere);
+        try {
+            URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
+            await(launcher, output, URI.create("http://127.0.0.1:" + port + "/health/live"), Duration.ofMinutes(2));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (!read(output).contains("Embedded logins cannot work") && Instant.now().isBefore(deadline)) {
+                Thread.sleep(300);
+            }
+            String log = read(output);
+            assertTrue(log.contains("Embedded logins cannot work: the issuer http://localhost:" + elsewhere + "/oidc")
+                    && log.contains("set external-url"), log);
+            assertEquals(503, HttpClient.newHttpClient().send(HttpRequest.newBuilder(ready).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode(), "ready, although no login can work");
+        } finally {
+            launcher.destroy();
+            launcher.waitFor(20, TimeUnit.SECONDS);
         }
     }
 }
