@@ -18,9 +18,10 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 
 /**
  * Carries a {@link LoginTransaction} in the browser between the start of a login and the provider's answer: a
- * cookie holding a JWT signed with a key of its own ({@link SigningKeys}), bound to this deployment, valid for
- * {@link #LIFETIME}. In the browser, so that the login is bound to it and any replica can finish it; signed, so
- * that nobody can change where a login goes or which state and nonce it expects. HttpOnly, SameSite=Lax (the
+ * cookie holding a JWT sealed with a key of its own ({@link SigningKeys}, {@link SealedJwts}), bound to this
+ * deployment, valid for {@link #LIFETIME}. In the browser, so that the login is bound to it and any replica can
+ * finish it; sealed, so that nobody can change where a login goes or which state and nonce it expects, nor read its
+ * PKCE verifier. HttpOnly, SameSite=Lax (the
  * provider's answer is a top-level GET), Path=/, and over https Secure with the {@code __Host-} prefix.
  */
 @ApplicationScoped
@@ -37,13 +38,13 @@ public class LoginCookies {
     @Inject
     SigningKeys signingKeys;
 
-    private HmacJwts jwts;
+    private SealedJwts jwts;
     private JwtConsumer consumer;
     private String audience;
 
     @PostConstruct
     void init() {
-        jwts = signingKeys.derive("logins");
+        jwts = new SealedJwts(signingKeys.derive("logins"));
         audience = backendSettings.get().externalUrl() + "/login";
         consumer = jwts.consumer()
                 .setExpectedAudience(audience)
@@ -67,7 +68,10 @@ public class LoginCookies {
             claims.setStringClaim("state", transaction.state());
             claims.setStringClaim("nonce", transaction.nonce());
         }
-        return SessionCookie.header(NAME, jwts.sign(claims), LIFETIME.toSeconds(), backendSettings.get());
+        if (transaction.codeVerifier() != null) {
+            claims.setStringClaim("pkce", transaction.codeVerifier());
+        }
+        return SessionCookie.header(NAME, jwts.seal(claims), LIFETIME.toSeconds(), backendSettings.get());
     }
 
     /** The {@code Set-Cookie} header value that makes the browser forget the login. */
@@ -88,7 +92,7 @@ public class LoginCookies {
                     claims.getStringClaimValue("target"), claims.getStringClaimValue("sid"),
                     claims.getStringClaimValue("cid"));
             return Optional.of(new LoginTransaction(intent, claims.getStringClaimValue("state"),
-                    claims.getStringClaimValue("nonce")));
+                    claims.getStringClaimValue("nonce"), claims.getStringClaimValue("pkce")));
         } catch (InvalidJwtException | MalformedClaimException | IllegalArgumentException e) {
             // Never the exception's message: jose4j puts the token and its claims in it.
             LOG.log(Level.FINE, "Ignored a login cookie that is expired, altered or not this deployment''s ({0})",

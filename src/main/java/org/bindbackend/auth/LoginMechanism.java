@@ -15,11 +15,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.auth.provider.OpenIdProvider;
 import org.bindbackend.auth.provider.ProviderException;
+import org.bindbackend.auth.provider.ProviderRelay;
+import org.bindbackend.config.Settings;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.http.Route;
 import org.bindbackend.text.UntrustedText;
@@ -59,6 +62,9 @@ public abstract class LoginMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     LoginCookies loginCookies;
+
+    @Inject
+    ProviderRelay relay;
 
     private List<String> scopes;
 
@@ -121,6 +127,8 @@ public abstract class LoginMechanism implements HttpAuthenticationMechanism {
             return fail(request, response, check.failure());
         }
         LOG.fine("The container exchanges the code at the provider's token endpoint");
+        loginCookies.read(request).map(LoginTransaction::codeVerifier).ifPresent(verifier ->
+                relay.expectExchange(request.getParameter("code"), verifier));
         try {
             AuthenticationStatus status = container.validateRequest(request, response, context);
             if (!refused(status, response)) {
@@ -147,19 +155,48 @@ public abstract class LoginMechanism implements HttpAuthenticationMechanism {
 
     /**
      * The container sends the browser to the provider: the authorization request gets every scope the backend
-     * needs, and its {@code state} and {@code nonce} join this browser's login in its cookie.
+     * needs and, when PKCE is on, a code challenge (RFC 7636 §4.3); its {@code state}, {@code nonce} and the
+     * challenge's verifier join this browser's login in its cookie.
      */
     private String sentToProvider(HttpServletRequest request, HttpServletResponse response, String location) {
         String sent = RequestedScopes.withScopes(location, scopes);
         Optional<String> state = ProviderRedirect.parameter(sent, "state");
         Optional<String> nonce = ProviderRedirect.parameter(sent, "nonce");
-        if (state.isPresent() && nonce.isPresent()) {
-            LoginTransaction login = loginCookies.read(request)
-                    .orElseGet(() -> LoginTransaction.starting(LoginIntent.page(ReturnPath.HOME)));
-            response.addHeader("Set-Cookie", loginCookies.setCookie(login.sentWith(state.get(), nonce.get())));
-            LOG.log(Level.FINE, "Login ({0}) sent to the provider''s authorization endpoint", login.intent().kind());
+        if (state.isEmpty() || nonce.isEmpty()) {
+            return sent;
         }
+        ProofKey proofKey = null;
+        if (pkceOn() && ProviderRedirect.parameter(sent, "code_challenge").isEmpty()) {
+            proofKey = ProofKey.random();
+            sent = ProviderRedirect.withParameters(sent, Map.of("code_challenge", proofKey.challenge(),
+                    "code_challenge_method", ProofKey.METHOD));
+        }
+        LoginTransaction login = loginCookies.read(request)
+                .orElseGet(() -> LoginTransaction.starting(LoginIntent.page(ReturnPath.HOME)));
+        response.addHeader("Set-Cookie", loginCookies.setCookie(login.sentWith(state.get(), nonce.get(),
+                proofKey == null ? null : proofKey.verifier())));
+        LOG.log(Level.FINE, "Login ({0}) sent to the provider''s authorization endpoint{1}",
+                new Object[] {login.intent().kind(), proofKey == null ? "" : ", with a PKCE challenge"});
         return sent;
+    }
+
+    /** {@code oidc.pkce}: S256 always (and for a public client), off never, else when discovery lists S256. */
+    private boolean pkceOn() {
+        Settings settings = backendSettings.get();
+        if (settings.embedded()) {
+            return false;
+        }
+        return switch (settings.pkce()) {
+            case S256 -> true;
+            case OFF -> false;
+            case AUTO -> {
+                try {
+                    yield provider.discovery().supportsS256();
+                } catch (ProviderException e) {
+                    yield false;
+                }
+            }
+        };
     }
 
     /**

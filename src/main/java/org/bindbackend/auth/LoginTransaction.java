@@ -8,17 +8,21 @@ package org.bindbackend.auth;
  * @param intent what to do once the login succeeds
  * @param state  the authorization request's {@code state}, or null before the browser was sent to the provider
  * @param nonce  the authorization request's {@code nonce}, or null before the browser was sent to the provider
+ * @param codeVerifier the PKCE code verifier whose challenge the request carried (RFC 7636), or null without PKCE
  */
-public record LoginTransaction(LoginIntent intent, String state, String nonce) {
+public record LoginTransaction(LoginIntent intent, String state, String nonce, String codeVerifier) {
 
     /** A login that has not reached the provider yet. */
     public static LoginTransaction starting(LoginIntent intent) {
-        return new LoginTransaction(intent, null, null);
+        return new LoginTransaction(intent, null, null, null);
     }
 
-    /** This login, now that the container sent the browser to the provider with {@code state} and {@code nonce}. */
-    LoginTransaction sentWith(String state, String nonce) {
-        return new LoginTransaction(intent, state, nonce);
+    /**
+     * This login, now that the container sent the browser to the provider with {@code state} and {@code nonce},
+     * and the backend added the challenge of {@code codeVerifier} (or null).
+     */
+    LoginTransaction sentWith(String state, String nonce, String codeVerifier) {
+        return new LoginTransaction(intent, state, nonce, codeVerifier);
     }
 
     /** Whether {@code returnedState} is the state this login was sent with (RFC 6749 §10.12). */

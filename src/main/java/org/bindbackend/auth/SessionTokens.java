@@ -17,6 +17,7 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.keys.HmacKey;
 
 /**
  * The backend's own credential, the same for the browser's cookie and the CLI's bearer token: a JWT (RFC 7519)
@@ -55,7 +56,7 @@ public class SessionTokens {
     @PostConstruct
     void init() {
         deployment = backendSettings.get().externalUrl().toString();
-        jwts = signingKeys.derive("sessions");
+        jwts = new HmacJwts(new HmacKey(signingKeys.derive("sessions")));
         consumer = jwts.consumer()
                 .setExpectedIssuer(deployment)
                 .setExpectedAudience(deployment)

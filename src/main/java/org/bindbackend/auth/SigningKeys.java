@@ -12,10 +12,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.SessionKey;
-import org.jose4j.keys.HmacKey;
 
 /**
- * The backend's HMAC keys, one per purpose (sessions, login cookies), all derived from {@code session-signing-key}
+ * The backend's keys, one per purpose (signing sessions, sealing login cookies), all derived from {@code session-signing-key}
  * so that every replica with that key derives the same ones, and a value signed for one purpose never passes for
  * another. Without a configured key, one is made at start: valid on this replica only, until it restarts.
  */
@@ -54,13 +53,13 @@ public class SigningKeys {
      * The key for {@code purpose}: HKDF-Expand (RFC 5869 §2.3) of the master key with the purpose as info, one
      * block of HMAC-SHA256. The extract step is left out, as §3.3 allows for a master key that is already random.
      */
-    HmacJwts derive(String purpose) {
+    byte[] derive(String purpose) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(new SecretKeySpec(master(), HMAC));
             mac.update(("bind-backend " + purpose).getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 1);
-            return new HmacJwts(new HmacKey(mac.doFinal()));
+            return mac.doFinal();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
         }

@@ -26,6 +26,7 @@ public enum Setting {
     OIDC_GROUPS_CLAIM("oidc.groups-claim"),
     OIDC_SIGNING_ALGORITHMS("oidc.signing-algorithms"),
     OIDC_END_PROVIDER_SESSION("oidc.end-provider-session"),
+    OIDC_PKCE("oidc.pkce"),
     EXTERNAL_URL("external-url"),
     PROVIDER_PRETTY_NAME("provider-pretty-name"),
     UI_ALLOWED_ORIGINS("ui-allowed-origins"),

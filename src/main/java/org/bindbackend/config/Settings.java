@@ -13,7 +13,7 @@ import java.util.Set;
  * @param externalUrl         this backend's URL as browsers and the CLI reach it, without a trailing slash
  * @param issuerUrl           the OpenID Provider's issuer identifier, without a trailing slash
  * @param clientId            this backend's client id at the provider (generated in embedded mode when not set)
- * @param clientSecret        its client secret (generated in embedded mode when not set)
+ * @param clientSecret        its client secret (generated in embedded mode when not set); empty for a public client
  * @param clientGenerated     whether client id and secret were generated at this start
  * @param callbackUrl         the redirect URI registered at the provider; it lies on {@code externalUrl}
  * @param authorizeUrl        an override of the provider's authorization endpoint
@@ -25,6 +25,7 @@ import java.util.Set;
  * @param emailClaim          the ID token claim with the user's email
  * @param groupsClaim         the ID token claim with the user's groups
  * @param signingAlgorithms   the JWS algorithms accepted on ID tokens
+ * @param pkce                whether logins send a PKCE code challenge (external mode)
  * @param providerPrettyName  the name the kube-bind CLI shows for this provider
  * @param sessions            the backend's own sessions and CLI tokens
  * @param verbosity           log verbosity; 2 and above logs each OIDC step
@@ -46,12 +47,18 @@ public record Settings(
         String emailClaim,
         String groupsClaim,
         Set<String> signingAlgorithms,
+        PkceMode pkce,
         String providerPrettyName,
         SessionSettings sessions,
         int verbosity) {
 
     public boolean embedded() {
         return mode == OidcMode.EMBEDDED;
+    }
+
+    /** A client without a secret (RFC 6749 §2.1): it authenticates by nothing but PKCE. */
+    public boolean publicClient() {
+        return clientSecret.reveal().isEmpty();
     }
 
     /** Whether an allow-list restricts who may use the backend. */

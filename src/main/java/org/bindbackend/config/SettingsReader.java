@@ -69,6 +69,7 @@ public final class SettingsReader {
         Set<String> allowedGroups = list(Setting.OIDC_ALLOWED_GROUPS);
         List<String> extraScopes = List.copyOf(list(Setting.OIDC_EXTRA_SCOPES));
         Set<String> algorithms = signingAlgorithms();
+        PkceMode pkce = pkce(embedded, !embedded && secret.isEmpty());
         Optional<SessionKey> signingKey = signingKey();
         boolean clustered = flag(Setting.CLUSTER);
         if (clustered && signingKey.isEmpty() && problems.stream().noneMatch(p -> p.setting().key().startsWith("session"))) {
@@ -85,12 +86,12 @@ public final class SettingsReader {
         return SettingsResult.valid(new Settings(
                 mode, externalUrl, issuerUrl,
                 clientId.orElseGet(() -> "bind-backend-" + random(9)),
-                new Secret(secret.orElseGet(() -> random(32))),
+                new Secret(secret.orElseGet(() -> embedded ? random(32) : "")),
                 generated, callbackUrl, authorizeUrl, caFile, allowedUsers, allowedGroups, extraScopes,
                 value(Setting.OIDC_USERNAME_CLAIM).orElse("preferred_username"),
                 value(Setting.OIDC_EMAIL_CLAIM).orElse("email"),
                 value(Setting.OIDC_GROUPS_CLAIM).orElse("groups"),
-                algorithms, value(Setting.PROVIDER_PRETTY_NAME).orElse("bind-backend"), sessions, verbosity));
+                algorithms, pkce, value(Setting.PROVIDER_PRETTY_NAME).orElse("bind-backend"), sessions, verbosity));
     }
 
     private OidcMode mode() {
@@ -149,14 +150,28 @@ public final class SettingsReader {
         if (!embedded && clientId.isEmpty()) {
             problem(Setting.OIDC_ISSUER_CLIENT_ID, "it is not set", "the client id registered for this backend at the provider");
         }
-        if (!embedded && secret.isEmpty()) {
-            problem(Setting.OIDC_ISSUER_CLIENT_SECRET, "it is not set (nor " + Setting.CLIENT_SECRET_ENV + ")",
-                    "the client secret registered for this backend at the provider");
-        }
         if (embedded && clientId.isPresent() != secret.isPresent()) {
             Setting missing = clientId.isPresent() ? Setting.OIDC_ISSUER_CLIENT_SECRET : Setting.OIDC_ISSUER_CLIENT_ID;
             problem(missing, "it is not set while its pair is", "both client id and secret, or neither (then both are generated)");
         }
+    }
+
+    /** {@code oidc.pkce}; a public client (external mode without a secret) has nothing but PKCE to prove itself. */
+    private PkceMode pkce(boolean embedded, boolean publicClient) {
+        Optional<String> raw = value(Setting.OIDC_PKCE);
+        Optional<PkceMode> mode = raw.map(text -> PkceMode.parse(text).orElseGet(() -> {
+            problem(Setting.OIDC_PKCE, quote(text) + " is not a PKCE setting", "S256, off, or unset (S256 when the "
+                    + "provider lists it)");
+            return PkceMode.AUTO;
+        }));
+        if (embedded && raw.isPresent()) {
+            problem(Setting.OIDC_PKCE, "it is set in embedded mode", "it unset: the embedded provider checks PKCE itself");
+        }
+        if (publicClient && mode.orElse(PkceMode.AUTO) == PkceMode.OFF) {
+            problem(Setting.OIDC_PKCE, "it is off, but no client secret is set (a public client)",
+                    "S256 or unset: a public client proves itself by PKCE alone (or set the client secret)");
+        }
+        return publicClient ? PkceMode.S256 : mode.orElse(PkceMode.AUTO);
     }
 
     private URI callbackUrl(URI externalUrl) {

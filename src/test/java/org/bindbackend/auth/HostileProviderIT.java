@@ -101,6 +101,7 @@ class HostileProviderIT {
 
         assertEquals(303, answer.statusCode(), log);
         assertTrue(log.contains("Relayed the container's token request"), log);
+        assertTrue(log.contains("with a PKCE challenge"), "the provider lists S256, so logins send a challenge: " + log);
         assertTrue(backend.log().contains("Relayed the container's jwks request"), "the key set was not relayed");
     }
 

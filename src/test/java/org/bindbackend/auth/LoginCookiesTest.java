@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.servlet.http.Cookie;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +35,7 @@ class LoginCookiesTest {
     }
 
     private final LoginTransaction cli = LoginTransaction.starting(
-            LoginIntent.cli(URI.create("http://127.0.0.1:41234/callback"), "s-1", "c-1")).sentWith("st", "nn");
+            LoginIntent.cli(URI.create("http://127.0.0.1:41234/callback"), "s-1", "c-1")).sentWith("st", "nn", "a-pkce-verifier-of-43-characters-0123456789a");
 
     @Test
     void aLoginComesBackAsItWasSent() {
@@ -55,7 +57,9 @@ class LoginCookiesTest {
     void anAlteredOrForeignCookieIsNoLogin() {
         LoginCookies cookies = cookies(TestSettings.external());
         String header = cookies.setCookie(cli);
-        String altered = header.replaceFirst("=([^.]*)\\.([^.]*)\\.", "=$1.$2x.");
+        String[] parts = header.split("\\.", -1);
+        parts[3] = (parts[3].charAt(0) == 'A' ? "B" : "A") + parts[3].substring(1);
+        String altered = String.join(".", parts);
         assertFalse(sentBack(cookies, altered).isPresent());
         assertFalse(sentBack(cookies(TestSettings.external()), header).isPresent(), "another replica's own key");
         Settings shared = TestSettings.external("session-signing-key", SessionTokensTest.SHARED_KEY);
@@ -78,6 +82,17 @@ class LoginCookiesTest {
         assertFalse(cli.answers("other"));
         assertFalse(cli.answers(null));
         assertFalse(LoginTransaction.starting(LoginIntent.page("/")).answers(null));
+    }
+
+    @Test
+    void theCookieHidesWhatItHolds() {
+        String header = cookies(TestSettings.external()).setCookie(cli);
+        String value = header.substring(header.indexOf('=') + 1, header.indexOf(';'));
+        assertEquals(5, value.split("\\.", -1).length, "a JWE in compact form: " + value);
+        for (String part : value.split("\\.")) {
+            String decoded = new String(Base64.getUrlDecoder().decode(part), StandardCharsets.ISO_8859_1);
+            assertFalse(decoded.contains("a-pkce-verifier") || decoded.contains("127.0.0.1"), "readable: " + decoded);
+        }
     }
 
     @Test

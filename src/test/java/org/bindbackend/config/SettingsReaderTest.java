@@ -53,7 +53,7 @@ class SettingsReaderTest {
         SettingsResult result = read(Map.of());
         assertTrue(result.settings().isEmpty());
         Set<Setting> missing = Set.copyOf(result.problems().stream().map(SettingProblem::setting).toList());
-        assertEquals(Set.of(Setting.OIDC_ISSUER_URL, Setting.OIDC_ISSUER_CLIENT_ID, Setting.OIDC_ISSUER_CLIENT_SECRET), missing);
+        assertEquals(Set.of(Setting.OIDC_ISSUER_URL, Setting.OIDC_ISSUER_CLIENT_ID), missing);
     }
 
     @Test
@@ -262,5 +262,27 @@ class SettingsReaderTest {
                 "q8Xv0m2LrT9cW4nHj7Kp1sZ6bY3fA5eG8uD0iQ2wE4rT6yU9oP1aS3dF5gH7jK0l")).settings().orElseThrow();
         assertTrue(clustered.sessions().clustered());
         assertFalse(read(EXTERNAL).settings().orElseThrow().sessions().clustered(), "off unless asked for");
+    }
+
+    @Test
+    void withoutASecretTheBackendIsAPublicClientWithPkce() {
+        Map<String, String> values = new HashMap<>(EXTERNAL);
+        values.remove("oidc.issuer-client-secret");
+        Settings settings = read(values).settings().orElseThrow();
+        assertTrue(settings.publicClient());
+        assertEquals(PkceMode.S256, settings.pkce());
+        values.put("oidc.pkce", "off");
+        SettingProblem problem = onlyProblem(values);
+        assertEquals(Setting.OIDC_PKCE, problem.setting());
+        assertTrue(problem.message().contains("public client"), problem.message());
+    }
+
+    @Test
+    void pkceIsOnWhenTheProviderListsItUnlessTold() {
+        assertEquals(PkceMode.AUTO, read(EXTERNAL).settings().orElseThrow().pkce());
+        assertEquals(PkceMode.S256, read(with(EXTERNAL, "oidc.pkce", "S256")).settings().orElseThrow().pkce());
+        assertEquals(PkceMode.OFF, read(with(EXTERNAL, "oidc.pkce", "off")).settings().orElseThrow().pkce());
+        assertEquals(Setting.OIDC_PKCE, onlyProblem(with(EXTERNAL, "oidc.pkce", "plain")).setting());
+        assertFalse(read(EXTERNAL).settings().orElseThrow().publicClient());
     }
 }

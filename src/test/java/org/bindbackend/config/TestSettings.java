@@ -21,7 +21,7 @@ public final class TestSettings {
     public static Settings withSessions(Settings s, SessionSettings sessions) {
         return new Settings(s.mode(), s.externalUrl(), s.issuerUrl(), s.clientId(), s.clientSecret(),
                 s.clientGenerated(), s.callbackUrl(), s.authorizeUrl(), s.caFile(), s.allowedUsers(), s.allowedGroups(),
-                s.extraScopes(), s.usernameClaim(), s.emailClaim(), s.groupsClaim(), s.signingAlgorithms(),
+                s.extraScopes(), s.usernameClaim(), s.emailClaim(), s.groupsClaim(), s.signingAlgorithms(), s.pkce(),
                 s.providerPrettyName(), sessions, s.verbosity());
     }
 

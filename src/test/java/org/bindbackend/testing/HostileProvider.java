@@ -12,6 +12,8 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -93,7 +95,9 @@ public final class HostileProvider implements AutoCloseable {
         /** An honest token, but the token endpoint answers after {@link #SLOW_ANSWER_SECONDS}. */
         SLOW_TOKEN_ANSWER(IdTokenForge::honest),
         /** An honest token, but in an answer of {@link #ENDLESS_ANSWER_BYTES}. */
-        ENDLESS_TOKEN_ANSWER(IdTokenForge::honest);
+        ENDLESS_TOKEN_ANSWER(IdTokenForge::honest),
+        /** The token endpoint refuses the code exchange as a wrong PKCE verifier would have it refused. */
+        PKCE_VERIFIER_REFUSED(IdTokenForge::honest);
 
         private final Forgery forgery;
 
@@ -195,6 +199,7 @@ public final class HostileProvider implements AutoCloseable {
                 .add("id_token_signing_alg_values_supported", array("RS256"))
                 .add("scopes_supported", array("openid", "profile", "email"))
                 .add("token_endpoint_auth_methods_supported", array("client_secret_post", "client_secret_basic"))
+                .add("code_challenge_methods_supported", array("S256"))
                 .add("claims_supported", array("iss", "sub", "aud", "azp", "exp", "iat", "nonce", "preferred_username"))
                 .build().toString());
     }
@@ -212,7 +217,7 @@ public final class HostileProvider implements AutoCloseable {
             return;
         }
         String code = random();
-        codes.put(code, new Grant(request.get("nonce"), redirectUri));
+        codes.put(code, new Grant(request.get("nonce"), redirectUri, request.get("code_challenge")));
         String location = redirectUri + (redirectUri.contains("?") ? "&" : "?") + "code=" + encode(code)
                 + Optional.ofNullable(request.get("state")).map(state -> "&state=" + encode(state)).orElse("");
         exchange.getResponseHeaders().set("Location", location);
@@ -230,6 +235,10 @@ public final class HostileProvider implements AutoCloseable {
         if (!"authorization_code".equals(request.get("grant_type")) || grant == null
                 || !grant.redirectUri().equals(request.get("redirect_uri"))) {
             respondJson(exchange, 400, "{\"error\":\"invalid_grant\"}");
+            return;
+        }
+        if (attack == Attack.PKCE_VERIFIER_REFUSED || !verifies(grant.codeChallenge(), request.get("code_verifier"))) {
+            respondJson(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"PKCE verification failed\"}");
             return;
         }
         String accessToken = random();
@@ -266,6 +275,20 @@ public final class HostileProvider implements AutoCloseable {
         }
         respondJson(exchange, 200, Json.createObjectBuilder()
                 .add("sub", SUBJECT).add("preferred_username", USERNAME).build().toString());
+    }
+
+    /** RFC 7636 §4.6: with a challenge, the verifier's S256 is it; without one, no verifier may come. */
+    private static boolean verifies(String challenge, String verifier) {
+        if (challenge == null) {
+            return verifier == null;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(verifier).getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).equals(challenge);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean clientAuthenticated(HttpExchange exchange, Map<String, String> form) {
@@ -332,7 +355,8 @@ public final class HostileProvider implements AutoCloseable {
     }
 
     /** What an authorization request said, kept until its code is exchanged. */
-    private record Grant(String nonce, String redirectUri) {
+    /** What an authorization request said: its nonce, its redirect URI, its PKCE challenge (S256) or null. */
+    private record Grant(String nonce, String redirectUri, String codeChallenge) {
     }
 
     /** One attack's way of making the ID token for a grant. */

@@ -1,22 +1,31 @@
 package org.bindbackend.auth.provider;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The parts of a provider's discovery document this backend uses (OpenID Connect Discovery 1.0, §3), and where it
  * was fetched from.
  */
 public record Discovery(URI source, URI issuer, URI authorizationEndpoint, URI tokenEndpoint,
-        Optional<URI> userinfoEndpoint, URI jwksUri, Optional<URI> endSessionEndpoint) {
+        Optional<URI> userinfoEndpoint, URI jwksUri, Optional<URI> endSessionEndpoint, Set<String> codeChallengeMethods) {
+
+    /** Whether the provider says it takes PKCE challenges of method S256 (RFC 8414 §2). */
+    public boolean supportsS256() {
+        return codeChallengeMethods.contains("S256");
+    }
 
     private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
@@ -43,7 +52,8 @@ public record Discovery(URI source, URI issuer, URI authorizationEndpoint, URI t
                 url(document, "token_endpoint", source),
                 optionalUrl(document, "userinfo_endpoint", source),
                 url(document, "jwks_uri", source),
-                optionalUrl(document, "end_session_endpoint", source));
+                optionalUrl(document, "end_session_endpoint", source),
+                strings(document, "code_challenge_methods_supported"));
     }
 
     private static URI url(JsonObject document, String name, URI source) throws ProviderException {
@@ -62,6 +72,15 @@ public record Discovery(URI source, URI issuer, URI authorizationEndpoint, URI t
 
     private static Optional<URI> optionalUrl(JsonObject document, String name, URI source) throws ProviderException {
         return document.containsKey(name) ? Optional.of(url(document, name, source)) : Optional.empty();
+    }
+
+    /** The strings of an array member; none when it is absent or not an array. */
+    private static Set<String> strings(JsonObject document, String name) {
+        if (!(document.get(name) instanceof JsonArray array)) {
+            return Set.of();
+        }
+        return array.stream().filter(JsonString.class::isInstance).map(value -> ((JsonString) value).getString())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static String required(JsonObject document, String name, URI source) throws ProviderException {

@@ -60,6 +60,12 @@ public class OpenIdProvider {
         }
     }
 
+    /** Whether the provider's key set, as last fetched, has a key of this {@code kid}. */
+    public boolean publishesKey(String keyId) {
+        ProviderKeys known = keys;
+        return known != null && known.has(keyId);
+    }
+
     /** Resolves an ID token's verification key from the provider's JWK Set ({@link ProviderKeys}). */
     public VerificationKeyResolver keyResolver() throws ProviderException {
         discovery();
@@ -140,7 +146,7 @@ public class OpenIdProvider {
         status = new ProviderStatus(up, Instant.now());
         if (up && before != null && !before.up()) {
             LOG.info("The OpenID Provider " + backendSettings.get().issuerUrl() + " can be used again.");
-        } else if (!up && (before == null || before.up())) {
+        } else if (!up && (before == null || before.up()) && !backendSettings.get().embedded()) {
             LOG.warning("The OpenID Provider cannot be used, so logins fail until it can (sessions and CLI tokens "
                     + "go on working): " + failure.getMessage());
         }

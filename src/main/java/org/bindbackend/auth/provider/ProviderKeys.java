@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -31,6 +34,7 @@ final class ProviderKeys implements VerificationKeyResolver {
     private final URI jwksUri;
     private final Clock clock;
     private volatile JwksVerificationKeyResolver keys;
+    private volatile Set<String> keyIds = Set.of();
     private volatile Instant fetched = Instant.MIN;
 
     ProviderKeys(ProviderHttp http, URI jwksUri, Clock clock) {
@@ -50,6 +54,12 @@ final class ProviderKeys implements VerificationKeyResolver {
             fetched = clock.instant();
         }
         keys = new JwksVerificationKeyResolver(set);
+        keyIds = set.stream().map(JsonWebKey::getKeyId).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether the set last fetched has a key of this {@code kid}. */
+    boolean has(String keyId) {
+        return keyIds.contains(keyId);
     }
 
     @Override

@@ -8,11 +8,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.net.URLEncoder;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bindbackend.config.BackendSettings;
+import org.bindbackend.http.FormEncoding;
 import org.bindbackend.http.Route;
 
 /**
@@ -61,7 +68,11 @@ public class ProviderRelay {
     @Inject
     OpenIdProvider provider;
 
+    @Inject
+    BackendSettings backendSettings;
+
     private final String key = randomKey();
+    private final ExpectedExchanges expected = new ExpectedExchanges(Clock.systemUTC());
     private volatile String base;
 
     /**
@@ -101,6 +112,16 @@ public class ProviderRelay {
     }
 
     /**
+     * The container is about to exchange {@code code} of a login whose authorization request carried a PKCE
+     * challenge: its token request gets {@code verifier} (RFC 7636 §4.5), which the container cannot send itself.
+     */
+    public void expectExchange(String code, String verifier) {
+        if (code != null && verifier != null) {
+            expected.expect(code, verifier);
+        }
+    }
+
+    /**
      * Forwards the container's request to the provider's endpoint and reads its answer.
      *
      * @param authorization the request's Authorization header (client authentication, or the access token), or null
@@ -117,11 +138,15 @@ public class ProviderRelay {
             case JWKS -> discovery.jwksUri();
         };
         HttpRequest.Builder request = HttpRequest.newBuilder(target).header("Accept", "application/json");
-        if (authorization != null) {
+        boolean publicClient = endpoint == Endpoint.TOKEN && backendSettings.get().publicClient();
+        if (authorization != null && !publicClient) {
             request.header("Authorization", authorization);
         }
         if (body == null) {
             request.GET();
+        } else if (endpoint == Endpoint.TOKEN) {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(tokenRequest(body, publicClient, target)));
         } else {
             request.header("Content-Type", contentType == null ? "application/x-www-form-urlencoded" : contentType)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -131,6 +156,28 @@ public class ProviderRelay {
                 new Object[] {endpoint.segment, target, response.statusCode()});
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse("application/json"),
                 response.body());
+    }
+
+    /**
+     * The container's token request as the provider gets it: with the PKCE verifier of its code when one is
+     * expected, and for a public client (RFC 6749 §2.1) its client id in the form and no secret at all.
+     */
+    private String tokenRequest(byte[] body, boolean publicClient, URI target) throws ProviderException {
+        Map<String, String> form = FormEncoding.decode(new String(body, StandardCharsets.US_ASCII)).orElseThrow(() ->
+                new ProviderException(ProviderException.Kind.BAD_RESPONSE, target,
+                        "would get a token request that is not form encoding", null));
+        Map<String, String> sent = new LinkedHashMap<>(form);
+        if ("authorization_code".equals(form.get("grant_type"))) {
+            expected.take(form.get("code")).ifPresent(verifier -> sent.put("code_verifier", verifier));
+        }
+        if (publicClient) {
+            sent.remove("client_secret");
+            sent.put("client_id", backendSettings.get().clientId());
+        }
+        StringJoiner encoded = new StringJoiner("&");
+        sent.forEach((name, value) -> encoded.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return encoded.toString();
     }
 
     private static boolean isLoopback(String address) {
