@@ -48,7 +48,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         Cookie cookie = context.getCookies().get(SessionCookie.name(backendSettings.get()));
         Verification verification = authenticator.authenticate(context.getHeaderString("Authorization"),
-                Optional.ofNullable(cookie).map(Cookie::getValue).filter(value -> !value.isEmpty()));
+                Optional.ofNullable(cookie).flatMap(sent -> SessionCookie.value(sent.getValue())));
         if (!verification.isValid()) {
             context.abortWith(unauthorized(verification.problem()));
             return;

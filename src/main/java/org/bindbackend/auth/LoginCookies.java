@@ -93,10 +93,13 @@ public class LoginCookies {
                     claims.getStringClaimValue("cid"));
             return Optional.of(new LoginTransaction(intent, claims.getStringClaimValue("state"),
                     claims.getStringClaimValue("nonce"), claims.getStringClaimValue("pkce")));
-        } catch (InvalidJwtException | MalformedClaimException | IllegalArgumentException e) {
-            // Never the exception's message: jose4j puts the token and its claims in it.
-            LOG.log(Level.FINE, "Ignored a login cookie that is expired, altered or not this deployment''s ({0})",
-                    e.getClass().getSimpleName());
+        } catch (InvalidJwtException e) {
+            // Never the exception's message: jose4j puts the token and its claims in it; its error codes only.
+            LOG.log(Level.FINE, "Ignored a login cookie that is expired, altered or not this deployment''s (error "
+                    + "codes {0})", e.getErrorDetails().stream().map(detail -> String.valueOf(detail.getErrorCode())).toList());
+            return Optional.empty();
+        } catch (MalformedClaimException | IllegalArgumentException e) {
+            LOG.log(Level.FINE, "Ignored a login cookie with claims of the wrong kind ({0})", e.getClass().getSimpleName());
             return Optional.empty();
         }
     }

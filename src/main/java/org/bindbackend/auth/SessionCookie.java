@@ -46,17 +46,34 @@ public final class SessionCookie {
                 + (settings.secure() ? "; Secure" : "");
     }
 
-    /** The value of the cookie named {@code name}, if the request has one that is not empty. */
+    /**
+     * The value of the cookie named {@code name}, if the request has one that is not empty; without the double
+     * quotes a client may put around it (RFC 6265 §4.1.1 allows them, and clients of the older RFC 2965, such as
+     * Java's CookieManager, add them), which Payara 7 hands over as part of the value where Payara 6 drops them.
+     */
     static Optional<String> read(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return Optional.empty();
         }
         for (Cookie cookie : cookies) {
-            if (name.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
-                return Optional.of(cookie.getValue());
+            if (name.equals(cookie.getName())) {
+                Optional<String> value = value(cookie.getValue());
+                if (value.isPresent()) {
+                    return value;
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /** A cookie's value as sent, without surrounding double quotes; empty when there is none. */
+    public static Optional<String> value(String sent) {
+        if (sent == null) {
+            return Optional.empty();
+        }
+        boolean quoted = sent.length() >= 2 && sent.startsWith("\"") && sent.endsWith("\"");
+        String value = quoted ? sent.substring(1, sent.length() - 1) : sent;
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 }

@@ -160,12 +160,13 @@ public final class SettingsReader {
     private PkceMode pkce(boolean embedded, boolean publicClient) {
         Optional<String> raw = value(Setting.OIDC_PKCE);
         Optional<PkceMode> mode = raw.map(text -> PkceMode.parse(text).orElseGet(() -> {
-            problem(Setting.OIDC_PKCE, quote(text) + " is not a PKCE setting", "S256, off, or unset (S256 when the "
-                    + "provider lists it)");
+            problem(Setting.OIDC_PKCE, quote(text) + " is not a PKCE setting", "S256, off, or auto or unset (S256 "
+                    + "when the provider lists it)");
             return PkceMode.AUTO;
         }));
         if (embedded && raw.isPresent()) {
-            problem(Setting.OIDC_PKCE, "it is set in embedded mode", "it unset: the embedded provider checks PKCE itself");
+            problem(Setting.OIDC_PKCE, "it is set in embedded mode", "it unset: an embedded login never leaves this "
+                    + "backend, so there is no code to intercept");
         }
         if (publicClient && mode.orElse(PkceMode.AUTO) == PkceMode.OFF) {
             problem(Setting.OIDC_PKCE, "it is off, but no client secret is set (a public client)",

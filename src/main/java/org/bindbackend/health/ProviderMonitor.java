@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.auth.provider.OpenIdProvider;
 import org.bindbackend.auth.provider.ProviderException;
+import org.bindbackend.auth.provider.ProviderStatus;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.issuer.EmbeddedProvider;
@@ -78,20 +79,34 @@ public class ProviderMonitor {
         return ownIssuerReached;
     }
 
+    /**
+     * Checks when the last answer is older than its interval: the provider's last status counts whoever asked
+     * (a login that found it down makes the next check come {@link #WHILE_DOWN} after, not {@link #WHILE_UP}).
+     */
     private void checkWhenDue() {
         Instant now = Instant.now();
-        if (now.isBefore(nextCheck)) {
+        boolean embedded = backendSettings.get().embedded();
+        if (embedded ? now.isBefore(nextCheck) : !due(now)) {
             return;
         }
         boolean up;
         try {
-            up = backendSettings.get().embedded() ? checkOwnIssuer() : refresh();
+            up = embedded ? checkOwnIssuer() : refresh();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Checking the OpenID Provider failed", e);
             up = false;
         }
-        boolean starting = now.isBefore(started.plus(STARTING));
-        nextCheck = now.plus(up ? WHILE_UP : starting ? TICK : WHILE_DOWN);
+        nextCheck = now.plus(interval(up, now, embedded));
+    }
+
+    private boolean due(Instant now) {
+        ProviderStatus last = provider.status().orElse(null);
+        return last == null || !last.checked().plus(interval(last.up(), now, false)).isAfter(now);
+    }
+
+    /** While this server starts, its own issuer URL is asked often, so that readiness follows the listener at once. */
+    private Duration interval(boolean up, Instant now, boolean embedded) {
+        return up ? WHILE_UP : embedded && now.isBefore(started.plus(STARTING)) ? TICK : WHILE_DOWN;
     }
 
     private boolean refresh() {

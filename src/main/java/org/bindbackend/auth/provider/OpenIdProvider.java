@@ -144,9 +144,12 @@ public class OpenIdProvider {
     private void record(boolean up, ProviderException failure) {
         ProviderStatus before = status;
         status = new ProviderStatus(up, Instant.now());
+        if (backendSettings.get().embedded()) {
+            return; // the provider is this server: ProviderMonitor says what matters
+        }
         if (up && before != null && !before.up()) {
             LOG.info("The OpenID Provider " + backendSettings.get().issuerUrl() + " can be used again.");
-        } else if (!up && (before == null || before.up()) && !backendSettings.get().embedded()) {
+        } else if (!up && (before == null || before.up())) {
             LOG.warning("The OpenID Provider cannot be used, so logins fail until it can (sessions and CLI tokens "
                     + "go on working): " + failure.getMessage());
         }
