@@ -24,9 +24,10 @@ import org.bindbackend.testing.Json;
 
 /**
  * Runs the benchmarks one system at a time, each started here on 127.0.0.1 and stopped after: the RS256 signing
- * ceiling, start-up of the backend and of a hello-world WAR, logins through the backend's embedded provider,
- * mock-oauth2-server and Keycloak, code exchanges at the embedded token endpoint, and the protected API. Settings
- * are system properties ({@code bench.*}, see {@link Settings}); results go to {@code bench.out}.
+ * ceiling, start-up of the backend, of the stack's floor and of a hello-world WAR, logins through the backend's
+ * embedded provider, mock-oauth2-server and Keycloak, code exchanges at the embedded token endpoint, and the
+ * protected API. Settings are system properties ({@code bench.*}, see {@link Settings}); results go to
+ * {@code bench.out}.
  */
 public final class Bench {
 
@@ -103,11 +104,17 @@ public final class Bench {
                 Duration.ofSeconds(1), seconds, 200_000));
     }
 
-    /** Measure 4: the backend WAR and a hello-world WAR, each started {@code bench.startups} times, alternately. */
+    /**
+     * Measure 4: the backend WAR, the stack's floor (its APIs and annotations, none of its code) and a hello-world
+     * WAR, each started {@code bench.startups} times, in turn.
+     */
     private void startups() throws Exception {
-        Path hello = HelloWar.write(settings.out().resolve("hello"));
+        Path hello = BenchWars.hello(settings.out().resolve("wars"));
+        Path floor = BenchWars.floor(settings.out().resolve("wars"));
         for (int run = 1; run <= settings.startups(); run++) {
             results.startups.add(startup("hello-world WAR", "hello", run, hello, port -> Map.of(), "/hello/", "hello"));
+            results.startups.add(startup("stack floor WAR", "floor", run, floor, port -> Map.of(),
+                    "/floor/api/healthz", "ok"));
             results.startups.add(startup("bind-backend WAR (embedded)", "backend", run, settings.war(),
                     Bench::backendProperties, "/api/healthz", "ok"));
         }
@@ -121,11 +128,21 @@ public final class Bench {
     private Results.Startup startup(String name, String slug, int run, Path war,
             IntFunction<Map<String, String>> properties, String appPath, String appBody) throws Exception {
         int port = ServerProcess.freePort();
+        Profiler profiler = settings.profile() ? Profiler.fromJvmStart(settings.out(), "startup " + slug + " " + run)
+                : null;
+        List<String> jvmOptions = new ArrayList<>(settings.serverJvmOptions());
+        if (profiler != null) {
+            jvmOptions.add(profiler.jvmOption());
+        }
         try (ServerProcess server = ServerProcess.payaraMicro(name, settings.payaraMicroJar(), war,
-                settings.preBootCommands(), port, settings.serverJvmOptions(), properties.apply(port),
+                settings.preBootCommands(), port, jvmOptions, properties.apply(port),
                 settings.out().resolve("logs/startup-" + slug + "-" + run + ".log"))) {
             Duration ready = server.awaitReady("/health/ready", body -> body.contains("UP"), START_TIMEOUT);
             long rssAtReady = server.rssKib();
+            if (profiler != null) {
+                profiler.stop(server.java().pid());
+                results.profiles.add(profiler.summarize(name + ", start-up " + run + " until ready"));
+            }
             Duration app = server.awaitReady(appPath, body -> body.trim().equals(appBody), START_TIMEOUT);
             Results.Startup startup = new Results.Startup(name, run, ready.toMillis() / 1e3, app.toMillis() / 1e3,
                     rssAtReady, server.rssKib());
@@ -219,7 +236,7 @@ public final class Bench {
             client.exchange(code);
         }, backend.cpu()));
         if (profiler != null) {
-            profiler.stop();
+            profiler.stop(backend.java().pid());
             results.profiles.add(profiler.summarize(results.frontChannel, results.frontChannel.name()));
             results.profiles.add(profiler.summarize(results.exchanges, results.exchanges.name()));
         }
@@ -270,7 +287,7 @@ public final class Bench {
         }
         results.api.addAll(results.apiRounds.get(results.apiRounds.size() - 1));
         if (profiler != null) {
-            profiler.stop();
+            profiler.stop(backend.java().pid());
             for (int round = 0; round < results.apiRounds.size(); round++) {
                 for (Load.Result run : results.apiRounds.get(round)) {
                     results.profiles.add(profiler.summarize(run, run.name() + ", round " + (round + 1)));
@@ -374,7 +391,7 @@ public final class Bench {
             }
         }, server.cpu());
         if (profiler != null) {
-            profiler.stop();
+            profiler.stop(server.java().pid());
             results.profiles.add(profiler.summarize(result, name));
         }
         return result;
@@ -447,7 +464,8 @@ public final class Bench {
      * @param measuredSeconds  measured time of each run ({@code bench.seconds})
      * @param startups         start-ups of each WAR ({@code bench.startups})
      * @param serverJvmOptions JVM options of Payara Micro and mock-oauth2-server ({@code bench.serverJvmOptions})
-     * @param profile          record JFR profiles of the backend during the exchange and API runs ({@code bench.profile})
+     * @param profile          record JFR profiles of each start-up until ready and of the backend during the
+     *                         exchange and API runs ({@code bench.profile})
      * @param label            what WAR is measured, for the report ({@code bench.label})
      */
     record Settings(Set<String> only, int concurrency, int warmupSeconds, int warmupLimitSeconds, int measuredSeconds,
@@ -495,7 +513,7 @@ public final class Bench {
             return label + ": parts " + PARTS.stream().filter(this::runs).toList() + ", " + concurrency + " workers, warm-up "
                     + warmupSeconds + " to " + warmupLimitSeconds + " s, measured " + measuredSeconds + " s per run, " + startups
                     + " start-ups each, server JVM options " + (serverJvmOptions.isEmpty() ? "(none)" : serverJvmOptions)
-                    + (profile ? ", JFR profiles of the exchange and API runs (numbers perturbed)" : "");
+                    + (profile ? ", JFR profiles of the start-ups, the exchange and API runs (numbers perturbed)" : "");
         }
 
         private static int integer(String name, int fallback) {

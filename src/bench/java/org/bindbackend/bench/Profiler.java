@@ -3,6 +3,7 @@ package org.bindbackend.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,39 +61,57 @@ final class Profiler {
             Map.entry("jdk.", "JDK"),
             Map.entry("sun.", "JDK"));
 
-    private final long pid;
     private final String name;
     private final Path file;
+    private final Path settings;
 
-    private Profiler(long pid, String name, Path file) {
-        this.pid = pid;
-        this.name = name;
-        this.file = file;
-    }
-
-    static Profiler start(long pid, Path out, String section) throws IOException, InterruptedException {
-        String name = "bench-" + slug(section);
-        Path file = Files.createDirectories(out.resolve("profiles")).resolve(name + ".jfr");
+    private Profiler(Path out, String section) throws IOException {
+        this.name = "bench-" + slug(section);
+        this.file = Files.createDirectories(out.resolve("profiles")).resolve(name + ".jfr");
         Files.deleteIfExists(file);
-        Path settings = Files.writeString(file.resolveSibling("sampling.jfc"), SETTINGS.formatted(PERIOD));
-        jcmd(pid, "JFR.start", "name=" + name, "settings=" + settings, "filename=" + file);
-        return new Profiler(pid, name, file);
+        this.settings = Files.writeString(file.resolveSibling("sampling.jfc"), SETTINGS.formatted(PERIOD));
     }
 
-    /** Stops the recording. */
-    void stop() throws IOException, InterruptedException {
+    /** Starts recording the running JVM {@code pid}. */
+    static Profiler start(long pid, Path out, String section) throws IOException, InterruptedException {
+        Profiler profiler = new Profiler(out, section);
+        jcmd(pid, "JFR.start", "name=" + profiler.name, "settings=" + profiler.settings, "filename=" + profiler.file);
+        return profiler;
+    }
+
+    /** A recording that a JVM starts with itself, from its first class on: pass {@link #jvmOption()} to it. */
+    static Profiler fromJvmStart(Path out, String section) throws IOException {
+        return new Profiler(out, section);
+    }
+
+    /** The JVM option that starts this recording with the JVM. */
+    String jvmOption() {
+        return "-XX:StartFlightRecording=name=" + name + ",settings=" + settings + ",filename=" + file;
+    }
+
+    /** Stops the recording in the JVM {@code pid}, which writes it out. */
+    void stop(long pid) throws IOException, InterruptedException {
         jcmd(pid, "JFR.stop", "name=" + name);
     }
 
     /** The summary of the samples taken during {@code run} (also written beside the recording as text). */
     String summarize(Load.Result run, String title) throws IOException {
+        return summarize(run.began(), run.ended(), title);
+    }
+
+    /** The summary of all the samples recorded (also written beside the recording as text). */
+    String summarize(String title) throws IOException {
+        return summarize(Instant.MIN, Instant.MAX, title);
+    }
+
+    private String summarize(Instant from, Instant to, String title) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> components = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
-                    || event.getStartTime().isBefore(run.began()) || event.getStartTime().isAfter(run.ended())) {
+                    || event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)) {
                 continue;
             }
             List<RecordedFrame> frames = event.getStackTrace().getFrames();

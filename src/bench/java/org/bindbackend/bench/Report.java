@@ -163,13 +163,12 @@ final class Report {
                         f0(median(runs.stream().mapToDouble(s -> s.rssKib() / 1024.0).toArray())),
                         f0(median(runs.stream().mapToDouble(s -> s.rssAppKib() / 1024.0).toArray()))));
             }
-            if (byApp.size() == 2) {
-                List<List<Results.Startup>> pair = new ArrayList<>(byApp.values());
-                md.append(String.format(Locale.ROOT, "%nMedians, backend vs hello world: ready %s, RSS when ready %s.%n",
-                        ratio(median(pair.get(1).stream().mapToDouble(Results.Startup::readySeconds).toArray()),
-                                median(pair.get(0).stream().mapToDouble(Results.Startup::readySeconds).toArray())),
-                        ratio(median(pair.get(1).stream().mapToDouble(Results.Startup::rssKib).toArray()),
-                                median(pair.get(0).stream().mapToDouble(Results.Startup::rssKib).toArray()))));
+            List<List<Results.Startup>> apps = new ArrayList<>(byApp.values());
+            List<Results.Startup> backend = apps.get(apps.size() - 1);
+            for (List<Results.Startup> other : apps.subList(0, apps.size() - 1)) {
+                md.append(String.format(Locale.ROOT, "%nMedians, backend vs %s: ready %s, RSS when ready %+.0f MiB.%n",
+                        other.get(0).app(), ratio(medianReady(backend), medianReady(other)),
+                        (medianRssKib(backend) - medianRssKib(other)) / 1024));
             }
             md.append('\n');
         }
@@ -184,6 +183,15 @@ final class Report {
         return md.toString();
     }
 
+    private static double medianReady(List<Results.Startup> runs) {
+        return median(runs.stream().mapToDouble(Results.Startup::readySeconds).toArray());
+    }
+
+    private static double medianRssKib(List<Results.Startup> runs) {
+        return median(runs.stream().mapToDouble(Results.Startup::rssKib).toArray());
+    }
+
+    /** The start-ups by WAR, in the order they ran; the backend's come last. */
     Map<String, List<Results.Startup>> startupsByApp() {
         return results.startups.stream().collect(Collectors.groupingBy(Results.Startup::app, LinkedHashMap::new,
                 Collectors.toList()));
