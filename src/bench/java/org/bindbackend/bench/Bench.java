@@ -201,8 +201,10 @@ public final class Bench {
      * warm-up bounded by time only.
      */
     private Load.Result logins(OidcClient client, ServerProcess server) throws Exception {
-        return report(Load.run(client.provider().name(), settings.plan(WARMUP_UNBOUNDED, 3_000), loginsOn(client),
-                server.cpu()));
+        Load.Result result = report(Load.run(client.provider().name(), settings.plan(WARMUP_UNBOUNDED, 3_000),
+                loginsOn(client), server.cpu()));
+        Report.idleWarnings(List.of(result)).forEach(warning -> System.out.println("  " + warning));
+        return result;
     }
 
     private static Load.Workers loginsOn(OidcClient client) {
@@ -397,7 +399,13 @@ public final class Bench {
         return result;
     }
 
-    /** Measure 1b: mock-oauth2-server in its own JVM, with its login form (interactive login). */
+    /**
+     * Measure 1b: mock-oauth2-server in its own JVM, with its login form (interactive login) and its Netty server,
+     * the one its standalone main runs without a JSON configuration. A JSON configuration that names no server
+     * selects OkHttp's MockWebServer instead, which writes a response's head and body apart on a socket with
+     * Nagle's algorithm on: on a kept-alive connection each body then waits for the client's delayed ACK (40 ms on
+     * Linux), twice per login.
+     */
     private void mockOAuth2Server() throws Exception {
         int port = ServerProcess.freePort();
         List<String> command = new ArrayList<>(List.of(ServerProcess.javaBinary()));
@@ -406,7 +414,8 @@ public final class Bench {
                 "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt"));
         try (ServerProcess mock = ServerProcess.start("mock-oauth2-server", command, Map.of(
                 "SERVER_HOSTNAME", "127.0.0.1", "SERVER_PORT", String.valueOf(port),
-                "JSON_CONFIG", "{\"interactiveLogin\":true}"), settings.out().resolve("logs/mock-oauth2-server.log"), port)) {
+                "JSON_CONFIG", "{\"interactiveLogin\":true,\"httpServer\":\"NettyWrapper\"}"),
+                settings.out().resolve("logs/mock-oauth2-server.log"), port)) {
             Duration ready = mock.awaitReady("/default/.well-known/openid-configuration", body -> body.contains("issuer"),
                     START_TIMEOUT);
             System.out.printf("  mock-oauth2-server ready after %.1f s%n", ready.toMillis() / 1e3);

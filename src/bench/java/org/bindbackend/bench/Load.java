@@ -134,6 +134,18 @@ final class Load {
         double otherCores() {
             return Math.max(0, otherCpuNanos / 1e9 / seconds);
         }
+
+        /**
+         * The share of the machine's {@code cores} that nobody used during the run, or NaN without the server's CPU.
+         * With requests always in flight, a large idle share means they waited on something other than CPU.
+         */
+        double idleShare(int cores) {
+            if (serverCpuNanos < 0) {
+                return Double.NaN;
+            }
+            double busyCores = (serverCpuNanos + clientCpuNanos + Math.max(0, otherCpuNanos)) / 1e9 / seconds;
+            return Math.max(0, 1 - busyCores / cores);
+        }
     }
 
     /** The warm-up's windows after its minimum time. */

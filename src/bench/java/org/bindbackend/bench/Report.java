@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
 /** The results as a Markdown table (printed, and results.md), JSON, CSV and a chart (benchmarks.png). */
 final class Report {
 
+    /** Above this idle share of the cores a login run is flagged: the embedded and Keycloak runs are CPU-bound. */
+    private static final double IDLE_WARNING_SHARE = 0.3;
+
     private final Results results;
     private final Map<String, String> machine;
 
@@ -78,6 +81,7 @@ final class Report {
                         String.valueOf(login.operations()), String.valueOf(login.errors()), f2(login.otherCores())));
             }
             md.append('\n');
+            idleWarnings(results.logins).forEach(warning -> md.append(warning).append("\n\n"));
         }
         if (results.exchanges != null || results.signingOneCore != null) {
             md.append("#### 2. Code exchanges at the embedded token endpoint, and the RS256 signing ceiling\n\n");
@@ -181,6 +185,20 @@ final class Report {
             md.append("Resident memory after the load runs: ").append(String.join(", ", memory)).append(".\n");
         }
         return md.toString();
+    }
+
+    /**
+     * A warning for each run during which the machine stayed idle although the load generator always had requests
+     * in flight: such a run measured a wait (connection handling, Nagle's algorithm against delayed ACKs, a client
+     * limit), not the server's work, and is a harness problem until shown otherwise.
+     */
+    static List<String> idleWarnings(List<Load.Result> runs) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return runs.stream().filter(run -> run.idleShare(cores) > IDLE_WARNING_SHARE)
+                .map(run -> String.format(Locale.ROOT, "**Check the harness:** the cores were %.0f %% idle during the "
+                        + "%s run while every worker had a request in flight: its latency is a wait, not work.",
+                        100 * run.idleShare(cores), run.name()))
+                .toList();
     }
 
     private static double medianReady(List<Results.Startup> runs) {
