@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.bindbackend.testing.BrowserlessLogin;
@@ -33,7 +35,7 @@ public final class Bench {
 
     /** The parts, in the order they run; {@code bench.only} picks some. */
     static final List<String> PARTS = List.of("signing", "startup", "embedded", "exchange", "api", "replicas", "mock",
-            "keycloak");
+            "keycloak", "external");
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** Rounds of the three API runs; the last one is reported. */
@@ -43,6 +45,9 @@ public final class Bench {
     private static final String CLIENT_ID = "bench-client";
     private static final String CLIENT_SECRET = "bench-client-secret-0123456789abcdef";
     private static final Map<String, String> EMBEDDED_LOGIN = Map.of("username", "bench-user", "password", "x");
+    private static final Map<String, String> MOCK_LOGIN = Map.of("username", "alice", "claims", "");
+    private static final Map<String, String> KEYCLOAK_LOGIN = Map.of("username", "alice", "password",
+            "alice-password");
 
     private final Settings settings;
     private final Results results;
@@ -91,6 +96,9 @@ public final class Bench {
         if (settings.runs("keycloak")) {
             keycloak();
         }
+        if (settings.runs("external")) {
+            external();
+        }
     }
 
     /** Measure 2's ceiling: RS256 signatures per second on one core and on all. */
@@ -114,7 +122,7 @@ public final class Bench {
         for (int run = 1; run <= settings.startups(); run++) {
             results.startups.add(startup("hello-world WAR", "hello", run, hello, port -> Map.of(), "/hello/", "hello"));
             results.startups.add(startup("stack floor WAR", "floor", run, floor, port -> Map.of(),
-                    "/floor/api/healthz", "ok"));
+                    "/api/healthz", "ok"));
             results.startups.add(startup("bind-backend WAR (embedded)", "backend", run, settings.war(),
                     Bench::backendProperties, "/api/healthz", "ok"));
         }
@@ -399,29 +407,11 @@ public final class Bench {
         return result;
     }
 
-    /**
-     * Measure 1b: mock-oauth2-server in its own JVM, with its login form (interactive login) and its Netty server,
-     * the one its standalone main runs without a JSON configuration. A JSON configuration that names no server
-     * selects OkHttp's MockWebServer instead, which writes a response's head and body apart on a socket with
-     * Nagle's algorithm on: on a kept-alive connection each body then waits for the client's delayed ACK (40 ms on
-     * Linux), twice per login.
-     */
+    /** Measure 1b: mock-oauth2-server, with its login form (interactive login). */
     private void mockOAuth2Server() throws Exception {
-        int port = ServerProcess.freePort();
-        List<String> command = new ArrayList<>(List.of(ServerProcess.javaBinary()));
-        command.addAll(settings.serverJvmOptions());
-        command.addAll(List.of("-cp", settings.lib().resolve("*").toString(),
-                "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt"));
-        try (ServerProcess mock = ServerProcess.start("mock-oauth2-server", command, Map.of(
-                "SERVER_HOSTNAME", "127.0.0.1", "SERVER_PORT", String.valueOf(port),
-                "JSON_CONFIG", "{\"interactiveLogin\":true,\"httpServer\":\"NettyWrapper\"}"),
-                settings.out().resolve("logs/mock-oauth2-server.log"), port)) {
-            Duration ready = mock.awaitReady("/default/.well-known/openid-configuration", body -> body.contains("issuer"),
-                    START_TIMEOUT);
-            System.out.printf("  mock-oauth2-server ready after %.1f s%n", ready.toMillis() / 1e3);
+        try (ServerProcess mock = startMockOAuth2Server("mock-oauth2-server")) {
             OidcClient client = new OidcClient(http, new OidcClient.Provider("mock-oauth2-server",
-                    mock.uri("/default"), CLIENT_ID, CLIENT_SECRET, URI.create("http://127.0.0.1:" + port + "/callback"),
-                    Map.of("username", "alice", "claims", "")));
+                    mock.uri("/default"), CLIENT_ID, CLIENT_SECRET, mock.uri("/callback"), MOCK_LOGIN));
             results.logins.add(logins(client, mock));
             results.otherRssAfterLoadKib.put("mock-oauth2-server", mock.rssKib());
         }
@@ -429,22 +419,105 @@ public final class Bench {
 
     /** Measure 1c: Keycloak (realm bind, user alice) with its own JVM defaults. */
     private void keycloak() throws Exception {
+        try (ServerProcess keycloak = startKeycloak("keycloak")) {
+            OidcClient client = new OidcClient(http, new OidcClient.Provider("Keycloak",
+                    keycloak.uri("/realms/" + Keycloak.REALM), Keycloak.CLIENT_ID, Keycloak.CLIENT_SECRET,
+                    URI.create(Keycloak.REDIRECT_URI), KEYCLOAK_LOGIN));
+            results.logins.add(logins(client, keycloak));
+            results.otherRssAfterLoadKib.put("Keycloak", keycloak.rssKib());
+        }
+    }
+
+    /**
+     * Measure 6: a browser login at a WAR whose provider is mock-oauth2-server or Keycloak, on the backend in external
+     * mode and on the floor WAR (the container's OpenID Connect mechanism alone, nothing of ours), each on a Payara
+     * Micro of its own; what is measured is the WAR's CPU per login: its callback (code exchange, ID token checks,
+     * session) and the redirect that starts the login.
+     */
+    private void external() throws Exception {
+        Path floor = BenchWars.floor(settings.out().resolve("wars"));
+        try (ServerProcess mock = startMockOAuth2Server("external-mock-oauth2-server")) {
+            URI issuer = mock.uri("/default");
+            externalLogins("mock-oauth2-server", issuer, CLIENT_ID, CLIENT_SECRET, "sub", MOCK_LOGIN, floor);
+        }
+        try (ServerProcess keycloak = startKeycloak("external-keycloak")) {
+            URI issuer = keycloak.uri("/realms/" + Keycloak.REALM);
+            externalLogins("Keycloak", issuer, Keycloak.CLIENT_ID, Keycloak.CLIENT_SECRET, "preferred_username",
+                    KEYCLOAK_LOGIN, floor);
+        }
+    }
+
+    private void externalLogins(String providerName, URI issuer, String clientId, String clientSecret,
+            String usernameClaim, Map<String, String> credentials, Path floor) throws Exception {
+        Map<String, String> floorSettings = Map.of("floor.provider-uri", issuer.toString(),
+                "floor.client-id", clientId, "floor.client-secret", clientSecret);
+        results.externalLogins.add(externalLogins("container's mechanism alone, " + providerName, floor,
+                port -> floorSettings, "/api/callback", credentials,
+                (answer, browser) -> answer.statusCode() == 200 && answer.body().startsWith("hello ")));
+        results.externalLogins.add(externalLogins("bind-backend (external), " + providerName, settings.war(),
+                port -> {
+                    Map<String, String> properties = new LinkedHashMap<>();
+                    properties.put("oidc.type", "external");
+                    properties.put("external-url", "http://127.0.0.1:" + port);
+                    properties.put("oidc.issuer-url", issuer.toString());
+                    properties.put("oidc.issuer-client-id", clientId);
+                    properties.put("oidc.issuer-client-secret", clientSecret);
+                    properties.put("oidc.username-claim", usernameClaim);
+                    return properties;
+                }, "/login", credentials,
+                (answer, browser) -> answer.statusCode() == 303 && browser.hasCookie("kube-bind")));
+    }
+
+    private Load.Result externalLogins(String name, Path war, IntFunction<Map<String, String>> properties,
+            String start, Map<String, String> credentials,
+            BiPredicate<HttpResponse<String>, UserAgent> loggedIn) throws Exception {
+        int port = ServerProcess.freePort();
+        try (ServerProcess server = ServerProcess.payaraMicro(name, settings.payaraMicroJar(), war,
+                settings.preBootCommands(), port, settings.serverJvmOptions(), properties.apply(port),
+                settings.out().resolve("logs/external-" + slug(name) + ".log"))) {
+            server.awaitReady("/health/ready", body -> body.contains("UP"), START_TIMEOUT);
+            WebLogin login = new WebLogin(name, server.uri(start), "/api/callback", credentials, loggedIn);
+            return report(Load.run(name, settings.plan(WARMUP_UNBOUNDED, 3_000), index -> () -> login.run(http),
+                    server.cpu()));
+        }
+    }
+
+    /** mock-oauth2-server in its own JVM, on its Netty server (see docs/benchmarks.md, "What was wrong"). */
+    private ServerProcess startMockOAuth2Server(String logName) throws Exception {
+        int port = ServerProcess.freePort();
+        List<String> command = new ArrayList<>(List.of(ServerProcess.javaBinary()));
+        command.addAll(settings.serverJvmOptions());
+        command.addAll(List.of("-cp", settings.lib().resolve("*").toString(),
+                "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt"));
+        // The standalone main runs Netty unless a JSON configuration is given; one that names no server selects
+        // OkHttp's MockWebServer, whose responses wait for the client's delayed ACK on kept-alive connections.
+        ServerProcess mock = ServerProcess.start("mock-oauth2-server", command, Map.of(
+                "SERVER_HOSTNAME", "127.0.0.1", "SERVER_PORT", String.valueOf(port),
+                "JSON_CONFIG", "{\"interactiveLogin\":true,\"httpServer\":\"NettyWrapper\"}"),
+                settings.out().resolve("logs/" + logName + ".log"), port);
+        Duration ready = mock.awaitReady("/default/.well-known/openid-configuration", body -> body.contains("issuer"),
+                START_TIMEOUT);
+        System.out.printf("  mock-oauth2-server ready after %.1f s%n", ready.toMillis() / 1e3);
+        return mock;
+    }
+
+    /** Keycloak (realm bind, user alice) with its own JVM defaults, from a fresh realm import. */
+    private ServerProcess startKeycloak(String logName) throws Exception {
         Path zip = settings.keycloakZip();
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException("No Keycloak distribution at " + zip);
         }
-        Path home = Keycloak.prepare(zip, settings.out().resolve("keycloak"));
+        Path home = Keycloak.prepare(zip, settings.out().resolve(logName));
         int port = ServerProcess.freePort();
-        try (ServerProcess keycloak = Keycloak.start(home, port, settings.out().resolve("logs/keycloak.log"))) {
-            Duration ready = keycloak.awaitReady("/realms/" + Keycloak.REALM + "/.well-known/openid-configuration",
-                    body -> body.contains("issuer"), START_TIMEOUT);
-            System.out.printf("  Keycloak ready after %.1f s%n", ready.toMillis() / 1e3);
-            OidcClient client = new OidcClient(http, new OidcClient.Provider("Keycloak",
-                    keycloak.uri("/realms/" + Keycloak.REALM), Keycloak.CLIENT_ID, Keycloak.CLIENT_SECRET,
-                    URI.create(Keycloak.REDIRECT_URI), Map.of("username", "alice", "password", "alice-password")));
-            results.logins.add(logins(client, keycloak));
-            results.otherRssAfterLoadKib.put("Keycloak", keycloak.rssKib());
-        }
+        ServerProcess keycloak = Keycloak.start(home, port, settings.out().resolve("logs/" + logName + ".log"));
+        Duration ready = keycloak.awaitReady("/realms/" + Keycloak.REALM + "/.well-known/openid-configuration",
+                body -> body.contains("issuer"), START_TIMEOUT);
+        System.out.printf("  Keycloak ready after %.1f s%n", ready.toMillis() / 1e3);
+        return keycloak;
+    }
+
+    private static String slug(String name) {
+        return name.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "").toLowerCase(Locale.ROOT);
     }
 
     private static Load.Result report(Load.Result result) {

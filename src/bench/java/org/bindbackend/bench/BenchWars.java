@@ -12,6 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.bindbackend.bench.floor.FloorApplication;
 import org.bindbackend.bench.floor.FloorLogin;
+import org.bindbackend.bench.floor.FloorPage;
 import org.bindbackend.bench.floor.FloorReadiness;
 import org.bindbackend.bench.floor.FloorResource;
 import org.bindbackend.bench.floor.FloorSettings;
@@ -23,6 +24,11 @@ final class BenchWars {
     private static final String WEB_XML = """
             <?xml version="1.0" encoding="UTF-8"?>
             <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0"/>
+            """;
+    /** The backend's own context root. */
+    private static final String PAYARA_WEB_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <payara-web-app><context-root>/</context-root></payara-web-app>
             """;
     /** The backend's own bean discovery mode. */
     private static final String BEANS_XML = """
@@ -39,15 +45,16 @@ final class BenchWars {
     }
 
     /**
-     * {@code floor.war}: the backend's APIs and annotations with none of its code (see the {@code floor} package);
-     * it answers {@code /floor/api/healthz}.
+     * {@code floor.war}: the backend's APIs and annotations with none of its code (see the {@code floor} package),
+     * at the root like the backend; it answers {@code /api/healthz}, and {@code /api/callback} after a login.
      */
     static Path floor(Path directory) throws IOException {
         Map<String, String> descriptors = new LinkedHashMap<>();
         descriptors.put("WEB-INF/web.xml", WEB_XML);
         descriptors.put("WEB-INF/beans.xml", BEANS_XML);
+        descriptors.put("WEB-INF/payara-web.xml", PAYARA_WEB_XML);
         return write(directory.resolve("floor.war"), descriptors, List.of(FloorApplication.class,
-                FloorResource.class, FloorLogin.class, FloorSettings.class, FloorReadiness.class));
+                FloorResource.class, FloorLogin.class, FloorSettings.class, FloorReadiness.class, FloorPage.class));
     }
 
     private static Path write(Path war, Map<String, String> descriptors, List<Class<?>> classes) throws IOException {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,9 +17,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -36,8 +32,7 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
  * {@code redirect_uri} (which is never followed), the code exchanged with {@code client_secret_basic}, and the ID
  * token validated (signature against the provider's JWKS, {@code iss}, {@code aud}, {@code exp}, {@code nonce}).
  *
- * <p>Cookies are kept per login by hand, by name only: every request of a login goes to one provider, and this
- * keeps the cookies Keycloak marks {@code Secure} on plain http.
+ * <p>Each login is a new {@link UserAgent}: no cookie of one login reaches the next.
  */
 final class OidcClient {
 
@@ -59,10 +54,6 @@ final class OidcClient {
     record Code(String code, String verifier, String nonce) {
     }
 
-    private static final Pattern FORM = Pattern.compile("<form([^>]*)>(.*?)</form>",
-            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-    private static final Pattern INPUT = Pattern.compile("<input([^>]*)>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ATTRIBUTE = Pattern.compile("([\\w-]+)=\"([^\"]*)\"");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_HOPS = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -77,10 +68,11 @@ final class OidcClient {
     OidcClient(HttpClient http, Provider provider) throws IOException, InterruptedException {
         this.http = http;
         this.provider = provider;
-        JsonObject metadata = json(get(URI.create(provider.issuer() + "/.well-known/openid-configuration"), Map.of()));
+        UserAgent reader = new UserAgent(http);
+        JsonObject metadata = json(reader.get(URI.create(provider.issuer() + "/.well-known/openid-configuration")));
         authorizationEndpoint = URI.create(metadata.getString("authorization_endpoint"));
         tokenEndpoint = URI.create(metadata.getString("token_endpoint"));
-        HttpResponse<String> jwks = get(URI.create(metadata.getString("jwks_uri")), Map.of());
+        HttpResponse<String> jwks = reader.get(URI.create(metadata.getString("jwks_uri")));
         try {
             idTokens = new JwtConsumerBuilder()
                     .setVerificationKeyResolver(new JwksVerificationKeyResolver(
@@ -124,11 +116,11 @@ final class OidcClient {
         query.put("nonce", nonce);
         query.put("code_challenge", s256(verifier));
         query.put("code_challenge_method", "S256");
-        Map<String, String> cookies = new LinkedHashMap<>();
-        HttpResponse<String> response = followWithin(get(URI.create(authorizationEndpoint + "?" + form(query)), cookies),
-                cookies);
+        UserAgent browser = new UserAgent(http);
+        HttpResponse<String> response = followWithin(
+                browser.get(URI.create(authorizationEndpoint + "?" + UserAgent.form(query))), browser);
         if (response.statusCode() == 200) {
-            response = followWithin(submitLoginForm(response, cookies), cookies);
+            response = followWithin(browser.submitForm(response, provider.credentials()), browser);
         }
         Map<String, String> callback = callbackParameters(response);
         if (!state.equals(callback.get("state"))) {
@@ -147,13 +139,14 @@ final class OidcClient {
         body.put("code", code.code());
         body.put("redirect_uri", provider.redirectUri().toString());
         body.put("code_verifier", code.verifier());
-        String basic = Base64.getEncoder().encodeToString((encode(provider.clientId()) + ":"
-                + encode(provider.clientSecret())).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString((UserAgent.encode(provider.clientId()) + ":"
+                + UserAgent.encode(provider.clientSecret())).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(tokenEndpoint).timeout(TIMEOUT)
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form(body))).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(UserAgent.form(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(provider.name() + ": token endpoint answered " + response.statusCode()
                     + ": " + response.body());
@@ -174,54 +167,30 @@ final class OidcClient {
         return claims;
     }
 
-    /** Fills the page's first form: its hidden fields, then the credentials; posts it to its action (or the page). */
-    private HttpResponse<String> submitLoginForm(HttpResponse<String> page, Map<String, String> cookies)
-            throws IOException, InterruptedException {
-        Matcher form = FORM.matcher(page.body());
-        if (!form.find()) {
-            throw new IllegalStateException(provider.name() + ": no login form at " + page.uri());
-        }
-        String action = attributes(form.group(1)).get("action");
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher input = INPUT.matcher(form.group(2));
-        while (input.find()) {
-            Map<String, String> attributes = attributes(input.group(1));
-            if ("hidden".equalsIgnoreCase(attributes.get("type")) && attributes.containsKey("name")) {
-                fields.put(attributes.get("name"), attributes.getOrDefault("value", ""));
-            }
-        }
-        fields.putAll(provider.credentials());
-        URI target = action == null || action.isEmpty() ? page.uri() : page.uri().resolve(action);
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html");
-        return http.send(withCookies(request, cookies).POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(),
-                handler(cookies));
-    }
-
     /** Follows redirects that stay at the provider; stops at a page, or at the redirect to the client. */
-    private HttpResponse<String> followWithin(HttpResponse<String> response, Map<String, String> cookies)
+    private HttpResponse<String> followWithin(HttpResponse<String> response, UserAgent browser)
             throws IOException, InterruptedException {
-        for (int hops = 0; isRedirect(response) && !toClient(response); hops++) {
+        for (int hops = 0; UserAgent.isRedirect(response) && !toClient(response); hops++) {
             if (hops == MAX_HOPS) {
                 throw new IllegalStateException(provider.name() + ": too many redirects from " + response.uri());
             }
-            response = get(location(response), cookies);
+            response = browser.get(UserAgent.location(response));
         }
-        if (!isRedirect(response) && response.statusCode() != 200) {
+        if (!UserAgent.isRedirect(response) && response.statusCode() != 200) {
             throw new IllegalStateException(provider.name() + ": " + response.statusCode() + " from " + response.uri()
-                    + ": " + abbreviate(response.body()));
+                    + ": " + UserAgent.abbreviate(response.body()));
         }
         return response;
     }
 
     private Map<String, String> callbackParameters(HttpResponse<String> response) {
-        if (!isRedirect(response) || !toClient(response)) {
+        if (!UserAgent.isRedirect(response) || !toClient(response)) {
             throw new IllegalStateException(provider.name() + ": expected the redirect to the client, got "
-                    + response.statusCode() + " from " + response.uri() + ": " + abbreviate(response.body()));
+                    + response.statusCode() + " from " + response.uri() + ": "
+                    + UserAgent.abbreviate(response.body()));
         }
         Map<String, String> parameters = new LinkedHashMap<>();
-        String query = location(response).getRawQuery();
+        String query = UserAgent.location(response).getRawQuery();
         for (String pair : query == null ? new String[0] : query.split("&")) {
             String[] nameValue = pair.split("=", 2);
             parameters.put(URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
@@ -234,77 +203,13 @@ final class OidcClient {
     }
 
     private boolean toClient(HttpResponse<String> response) {
-        String location = location(response).toString();
+        String location = UserAgent.location(response).toString();
         String client = provider.redirectUri().toString();
         return location.equals(client) || location.startsWith(client + "?");
     }
 
-    private HttpResponse<String> get(URI uri, Map<String, String> cookies) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "text/html,*/*");
-        return http.send(withCookies(request, cookies).GET().build(), handler(cookies));
-    }
-
-    /** A body handler that first keeps the response's cookies. */
-    private static HttpResponse.BodyHandler<String> handler(Map<String, String> cookies) {
-        return info -> {
-            for (String setCookie : info.headers().allValues("Set-Cookie")) {
-                String[] parts = setCookie.split(";");
-                String[] nameValue = parts[0].split("=", 2);
-                String name = nameValue[0].trim();
-                String value = nameValue.length > 1 ? nameValue[1].trim() : "";
-                boolean expired = value.isEmpty() || setCookie.toLowerCase().contains("max-age=0");
-                if (expired) {
-                    cookies.remove(name);
-                } else {
-                    cookies.put(name, value);
-                }
-            }
-            return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
-        };
-    }
-
-    private static HttpRequest.Builder withCookies(HttpRequest.Builder request, Map<String, String> cookies) {
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                    .collect(Collectors.joining("; ")));
-        }
-        return request;
-    }
-
-    private static Map<String, String> attributes(String tag) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        Matcher attribute = ATTRIBUTE.matcher(tag);
-        while (attribute.find()) {
-            attributes.put(attribute.group(1).toLowerCase(), unescape(attribute.group(2)));
-        }
-        return attributes;
-    }
-
-    private static boolean isRedirect(HttpResponse<?> response) {
-        return response.statusCode() >= 300 && response.statusCode() < 400;
-    }
-
-    private static URI location(HttpResponse<?> response) {
-        return response.uri().resolve(response.headers().firstValue("Location")
-                .orElseThrow(() -> new IllegalStateException("A redirect without Location from " + response.uri())));
-    }
-
     private static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String unescape(String html) {
-        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&amp;", "&");
     }
 
     private static String random() {
@@ -321,9 +226,5 @@ final class OidcClient {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 }

@@ -153,6 +153,23 @@ final class Report {
                     + "p95 %.1f ms, max %.1f ms.%n%n", sorted.size(), sorted.get(sorted.size() / 2),
                     sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1), sorted.get(sorted.size() - 1)));
         }
+        if (!results.externalLogins.isEmpty()) {
+            md.append("#### 6. External mode: what a browser login costs the WAR\n\n");
+            md.append("| WAR, provider | logins/s | p50 ms | p95 ms | WAR CPU ms/login | of it JIT "
+                    + "| WAR CPU vs the container's mechanism alone | logins | errors | other load |\n");
+            md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+            for (int i = 0; i < results.externalLogins.size(); i++) {
+                Load.Result login = results.externalLogins.get(i);
+                Load.Result floor = results.externalLogins.get(i - i % 2);
+                md.append(row(login.name(), f1(login.perSecond()), f2(login.percentileMillis(50)),
+                        f2(login.percentileMillis(95)), f2(login.serverCpuMillisPerOperation()),
+                        percent(login.serverJitShare()),
+                        ratio(login.serverCpuMillisPerOperation(), floor.serverCpuMillisPerOperation()),
+                        String.valueOf(login.operations()), String.valueOf(login.errors()), f2(login.otherCores())));
+            }
+            md.append("\nEach pair runs against one provider: first the container's mechanism alone (the floor WAR), "
+                    + "then the backend. The provider's own CPU is in *other load*.\n\n");
+        }
         if (!results.startups.isEmpty()) {
             md.append("#### 4. Start-up on Payara Micro 6.2025.10 (same JVM and flags)\n\n");
             md.append("| WAR | runs | /health/ready UP after (s) | app answers after (s) | RSS when ready (MiB) "
@@ -239,6 +256,7 @@ final class Report {
         addIf(exchange, "signingAllCores", results.signingAllCores);
         root.add("codeExchange", exchange);
         root.add("api", array(results.api));
+        root.add("externalLogins", array(results.externalLogins));
         JsonArrayBuilder rounds = Json.createArrayBuilder();
         results.apiRounds.forEach(round -> rounds.add(array(round)));
         root.add("apiRounds", rounds);
@@ -305,6 +323,9 @@ final class Report {
         }
         for (Load.Result r : results.api) {
             csv.append(csvRow("api", r));
+        }
+        for (Load.Result r : results.externalLogins) {
+            csv.append(csvRow("external-login", r));
         }
         csv.append("\nsection,app,run,ready_s,app_answers_s,rss_kib,rss_after_first_answer_kib\n");
         for (Results.Startup s : results.startups) {

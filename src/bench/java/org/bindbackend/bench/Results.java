@@ -34,6 +34,8 @@ final class Results {
     final List<Load.Result> replicaApi = new ArrayList<>();
     /** Measure 5: logout on one member until refused on all others, per sample. */
     final List<Double> logoutLatencyMillis = new ArrayList<>();
+    /** Measure 6: browser logins at the floor WAR and at the backend in external mode, by provider. */
+    final List<Load.Result> externalLogins = new ArrayList<>();
     long backendRssAfterLoadKib = -1;
     final Map<String, Long> otherRssAfterLoadKib = new LinkedHashMap<>();
     final List<String> profiles = new ArrayList<>();

@@ -2,18 +2,19 @@ package org.bindbackend.bench.floor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
-import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdProviderMetadata;
+import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDefinition;
 
-/** Jakarta Security's OpenID Connect mechanism, declared as the backend declares it, with expressions. */
+/**
+ * Jakarta Security's OpenID Connect mechanism at its defaults, its values reached through expressions as the
+ * backend's are: the provider's endpoints come from its discovery document, fetched at the first login, and the
+ * redirect URI is the protected page itself ({@link FloorPage}), as the backend's callback is {@code /api/callback}.
+ */
 @ApplicationScoped
 @OpenIdAuthenticationMechanismDefinition(
         providerURI = "${floorSettings.providerUri}",
         clientId = "${floorSettings.clientId}",
         clientSecret = "${floorSettings.clientSecret}",
-        redirectURI = "${baseURL}/callback",
-        providerMetadata = @OpenIdProviderMetadata(
-                authorizationEndpoint = "${floorSettings.authorizationEndpoint}",
-                tokenEndpoint = "${floorSettings.tokenEndpoint}",
-                jwksURI = "${floorSettings.jwksUri}"))
+        redirectURI = "${baseURL}" + FloorPage.PATH,
+        claimsDefinition = @ClaimsDefinition(callerNameClaim = "sub"))
 public class FloorLogin {
 }

@@ -7,7 +7,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The values of the floor's OpenID Connect annotation, read from MicroProfile Config and reached through
- * expressions, as the backend feeds its own. The provider is never contacted: the floor serves no protected page.
+ * expressions, as the backend feeds its own. The provider is contacted at the first login only: a start-up
+ * measurement runs without one.
  */
 @Named("floorSettings")
 @ApplicationScoped
@@ -35,17 +36,5 @@ public class FloorSettings {
 
     public String getClientSecret() {
         return clientSecret;
-    }
-
-    public String getAuthorizationEndpoint() {
-        return providerUri + "/auth";
-    }
-
-    public String getTokenEndpoint() {
-        return providerUri + "/token";
-    }
-
-    public String getJwksUri() {
-        return providerUri + "/jwks";
     }
 }
