@@ -40,6 +40,11 @@ public final class Bench {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** Rounds of the three API runs; the last one is reported. */
     private static final int API_ROUNDS = 2;
+    /**
+     * The least warm-up of a login run: what an independent client gave mock-oauth2-server, whose compilers were
+     * still busy after the 25 s that the rate took to settle.
+     */
+    private static final Duration LOGIN_WARMUP = Duration.ofSeconds(40);
     /** A warm-up count never reached: such warm-ups end when the server is warm or by their time limit. */
     private static final int WARMUP_UNBOUNDED = 1_000_000;
     private static final String CLIENT_ID = "bench-client";
@@ -209,10 +214,14 @@ public final class Bench {
      * warm-up bounded by time only.
      */
     private Load.Result logins(OidcClient client, ServerProcess server) throws Exception {
-        Load.Result result = report(Load.run(client.provider().name(), settings.plan(WARMUP_UNBOUNDED, 3_000),
-                loginsOn(client), server.cpu()));
+        Load.Result result = report(Load.run(client.provider().name(), loginPlan(), loginsOn(client), server.cpu()));
         Report.idleWarnings(List.of(result)).forEach(warning -> System.out.println("  " + warning));
         return result;
+    }
+
+    /** Login runs: 3,000 logins at most, after a warm-up of {@link #LOGIN_WARMUP} at least. */
+    private Load.Plan loginPlan() {
+        return settings.plan(WARMUP_UNBOUNDED, 3_000).withWarmupOfAtLeast(LOGIN_WARMUP);
     }
 
     private static Load.Workers loginsOn(OidcClient client) {
@@ -477,8 +486,13 @@ public final class Bench {
                 settings.out().resolve("logs/external-" + slug(name) + ".log"))) {
             server.awaitReady("/health/ready", body -> body.contains("UP"), START_TIMEOUT);
             WebLogin login = new WebLogin(name, server.uri(start), "/api/callback", credentials, loggedIn);
-            return report(Load.run(name, settings.plan(WARMUP_UNBOUNDED, 3_000), index -> () -> login.run(http),
-                    server.cpu()));
+            Profiler profiler = settings.profile() ? Profiler.start(server.java().pid(), settings.out(), name) : null;
+            Load.Result result = report(Load.run(name, loginPlan(), index -> () -> login.run(http), server.cpu()));
+            if (profiler != null) {
+                profiler.stop(server.java().pid());
+                results.profiles.add(profiler.summarize(result, name));
+            }
+            return result;
         }
     }
 

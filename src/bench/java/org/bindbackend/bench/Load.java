@@ -75,6 +75,13 @@ final class Load {
         Plan withMeasured(Duration newMeasured) {
             return new Plan(concurrency, warmup, warmupLimit, warmupMax, newMeasured, measuredMax);
         }
+
+        /** This plan with a warm-up of at least {@code least}, within its limit. */
+        Plan withWarmupOfAtLeast(Duration least) {
+            Duration longer = warmup.compareTo(least) >= 0 ? warmup : least;
+            return new Plan(concurrency, longer.compareTo(warmupLimit) <= 0 ? longer : warmupLimit, warmupLimit,
+                    warmupMax, measured, measuredMax);
+        }
     }
 
     /**

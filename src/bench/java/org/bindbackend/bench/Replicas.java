@@ -47,7 +47,13 @@ final class Replicas {
                 settings.preBootCommands(), port, settings.serverJvmOptions(),
                 properties(externalUrl, !grid.contains("--nohazelcast")), grid,
                 settings.out().resolve("logs/" + name.replace(' ', '-') + ".log"));
-        server.awaitReady("/health/ready", body -> body.contains("UP"), Duration.ofSeconds(180));
+        if (port == externalUrl.getPort()) {
+            server.awaitReady("/health/ready", body -> body.contains("UP"), Duration.ofSeconds(180));
+        } else {
+            // In embedded mode only the member at the external URL is ready: the others' own providers cannot be
+            // reached there. Every member takes the sessions and tokens the shared key signs.
+            server.awaitReady("/api/healthz", body -> body.trim().equals("ok"), Duration.ofSeconds(180));
+        }
         return server;
     }
 

@@ -45,6 +45,12 @@ public class StartupReport {
         if (settings.embedded()) {
             embeddedProvider.active();
             LOG.warning(EmbeddedBanner.text(settings));
+            if (settings.sessions().clustered()) {
+                LOG.warning("cluster is true in embedded mode: every replica is an OpenID Provider of its own, its keys "
+                        + "and codes in its memory, so logins work only at the replica that " + settings.issuerUrl()
+                        + " reaches, and the others are not ready. Replicas behind a load balancer need "
+                        + "oidc.type=external.");
+            }
         } else if (!settings.restrictsUsers()) {
             LOG.warning("Neither oidc.allowed-users nor oidc.allowed-groups is set: every user of "
                     + settings.issuerUrl() + " can use this backend.");
