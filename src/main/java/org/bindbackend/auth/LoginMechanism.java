@@ -120,14 +120,15 @@ public abstract class LoginMechanism implements HttpAuthenticationMechanism {
         if (request.getParameter("error") != null) {
             return context.doNothing();
         }
-        CallbackCheck check = CallbackCheck.of(request, loginCookies.read(request), backendSettings.get().callbackUrl());
+        Optional<LoginTransaction> login = loginCookies.read(request);
+        CallbackCheck check = CallbackCheck.of(request, login, backendSettings.get().callbackUrl());
         LOG.log(Level.FINE, "Callback received (login in progress in this browser: {0}, state matches: {1})",
                 new Object[] {check.loginInProgress(), check.stateKnown()});
         if (!check.passed()) {
             return fail(request, response, check.failure());
         }
         LOG.fine("The container exchanges the code at the provider's token endpoint");
-        loginCookies.read(request).map(LoginTransaction::codeVerifier).ifPresent(verifier ->
+        login.map(LoginTransaction::codeVerifier).ifPresent(verifier ->
                 relay.expectExchange(request.getParameter("code"), verifier));
         try {
             AuthenticationStatus status = container.validateRequest(request, response, context);

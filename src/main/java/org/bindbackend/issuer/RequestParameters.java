@@ -99,11 +99,17 @@ public final class RequestParameters {
         if (malformed) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "The request's parameters are not valid form encoding.");
         }
-        List<String> list = values.getOrDefault(name, List.of()).stream().filter(v -> !v.isEmpty()).toList();
-        if (list.size() > 1) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, "The " + name + " parameter is repeated.");
+        String found = null;
+        for (String value : values.getOrDefault(name, List.of())) {
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (found != null) {
+                throw new OAuthException(OAuthError.INVALID_REQUEST, "The " + name + " parameter is repeated.");
+            }
+            found = value;
         }
-        return list.stream().findFirst();
+        return Optional.ofNullable(found);
     }
 
     /**
