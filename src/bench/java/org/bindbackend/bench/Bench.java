@@ -509,8 +509,8 @@ public final class Bench {
                 "SERVER_HOSTNAME", "127.0.0.1", "SERVER_PORT", String.valueOf(port),
                 "JSON_CONFIG", "{\"interactiveLogin\":true,\"httpServer\":\"NettyWrapper\"}"),
                 settings.out().resolve("logs/" + logName + ".log"), port);
-        Duration ready = mock.awaitReady("/default/.well-known/openid-configuration", body -> body.contains("issuer"),
-                START_TIMEOUT);
+        Duration ready = mock.awaitReadyOrStop("/default/.well-known/openid-configuration",
+                body -> body.contains("issuer"), START_TIMEOUT);
         System.out.printf("  mock-oauth2-server ready after %.1f s%n", ready.toMillis() / 1e3);
         return mock;
     }
@@ -524,8 +524,8 @@ public final class Bench {
         Path home = Keycloak.prepare(zip, settings.out().resolve(logName));
         int port = ServerProcess.freePort();
         ServerProcess keycloak = Keycloak.start(home, port, settings.out().resolve("logs/" + logName + ".log"));
-        Duration ready = keycloak.awaitReady("/realms/" + Keycloak.REALM + "/.well-known/openid-configuration",
-                body -> body.contains("issuer"), START_TIMEOUT);
+        Duration ready = keycloak.awaitReadyOrStop("/realms/" + Keycloak.REALM
+                + "/.well-known/openid-configuration", body -> body.contains("issuer"), START_TIMEOUT);
         System.out.printf("  Keycloak ready after %.1f s%n", ready.toMillis() / 1e3);
         return keycloak;
     }

@@ -48,11 +48,11 @@ final class Replicas {
                 properties(externalUrl, !grid.contains("--nohazelcast")), grid,
                 settings.out().resolve("logs/" + name.replace(' ', '-') + ".log"));
         if (port == externalUrl.getPort()) {
-            server.awaitReady("/health/ready", body -> body.contains("UP"), Duration.ofSeconds(180));
+            server.awaitReadyOrStop("/health/ready", body -> body.contains("UP"), Duration.ofSeconds(180));
         } else {
             // In embedded mode only the member at the external URL is ready: the others' own providers cannot be
             // reached there. Every member takes the sessions and tokens the shared key signs.
-            server.awaitReady("/api/healthz", body -> body.trim().equals("ok"), Duration.ofSeconds(180));
+            server.awaitReadyOrStop("/api/healthz", body -> body.trim().equals("ok"), Duration.ofSeconds(180));
         }
         return server;
     }

@@ -92,6 +92,20 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
+     * As {@link #awaitReady}, but a server that does not get ready is stopped before the failure is thrown, so that
+     * no failed start leaves a server running.
+     */
+    Duration awaitReadyOrStop(String path, Predicate<String> accepts, Duration timeout)
+            throws IOException, InterruptedException {
+        try {
+            return awaitReady(path, accepts, timeout);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
      * Waits until GET {@code path} answers 200 with a body {@code accepts}; returns the time since the process was
      * started.
      */

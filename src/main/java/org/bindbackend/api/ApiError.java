@@ -1,9 +1,7 @@
 package org.bindbackend.api;
 
-import jakarta.json.Json;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
-import java.util.Map;
+import org.bindbackend.shared.JsonBuilders;
 
 /**
  * The JSON error body of every API failure, as the kube-bind backend shapes it:
@@ -11,8 +9,6 @@ import java.util.Map;
  */
 public record ApiError(int status, Code code, String message, String details) {
 
-    /** Made once: each {@code Json.createObjectBuilder()} call would look the JSON-P provider up again. */
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     /** The kube-bind backend's error codes. */
     public enum Code {
@@ -26,7 +22,7 @@ public record ApiError(int status, Code code, String message, String details) {
     }
 
     public JsonObject toJson() {
-        return JSON.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("message", message)
                 .add("code", code.name())
                 .add("details", details == null ? "" : details)

@@ -1,16 +1,14 @@
 package org.bindbackend.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
+import org.bindbackend.shared.JsonBuilders;
 
 /**
  * {@code GET /api/exports}: the kube-bind {@code BindingProvider}, the CLI's entry point. Public: it only says
@@ -19,8 +17,6 @@ import org.bindbackend.config.Settings;
 @Path("exports")
 public class ExportsResource {
 
-    /** Made once: each {@code Json.createObjectBuilder()} call would look the JSON-P provider up again. */
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     static final String API_VERSION = "kubebind.io/v1alpha2";
 
@@ -31,14 +27,14 @@ public class ExportsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject bindingProvider() {
         Settings settings = backendSettings.get();
-        return JSON.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("apiVersion", API_VERSION)
                 .add("kind", "BindingProvider")
                 .add("version", Version.current())
                 .add("providerPrettyName", settings.providerPrettyName())
-                .add("authenticationMethods", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
+                .add("authenticationMethods", JsonBuilders.array().add(JsonBuilders.object()
                         .add("method", "OAuth2CodeGrant")
-                        .add("oauth2CodeGrant", JSON.createObjectBuilder()
+                        .add("oauth2CodeGrant", JsonBuilders.object()
                                 .add("authenticatedURL", settings.externalUrl() + "/api/authorize"))))
                 .build();
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bindbackend.shared.Causes;
 
 /**
  * Every exception an API resource lets escape becomes the JSON error: a client's mistake keeps its 4xx status,
@@ -39,11 +40,6 @@ public class UnhandledErrors implements ExceptionMapper<Throwable> {
      * ({@link JsonException}), however the JAX-RS implementation wraps it.
      */
     private static boolean unreadableBody(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof NoContentException || cause instanceof JsonException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(thrown, cause -> cause instanceof NoContentException || cause instanceof JsonException);
     }
 }

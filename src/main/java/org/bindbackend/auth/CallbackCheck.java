@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
 import org.bindbackend.auth.LoginFailedException.Reason;
+import org.bindbackend.shared.Causes;
 
 /**
  * The provider's answer at the callback, checked against this browser's login ({@link LoginTransaction}) before
@@ -45,11 +46,7 @@ record CallbackCheck(boolean loginInProgress, boolean stateKnown, String arrived
 
     /** Why the container threw on an answer that passed: its OpenID Connect client refused the tokens. */
     LoginFailedException failure(RuntimeException thrown) {
-        Throwable root = thrown;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
         return new LoginFailedException(Reason.ID_TOKEN_REJECTED, "the provider's tokens failed the checks of "
-                + "the server's OpenID Connect client (" + root.getClass().getSimpleName() + ")");
+                + "the server's OpenID Connect client (" + Causes.root(thrown).getClass().getSimpleName() + ")");
     }
 }

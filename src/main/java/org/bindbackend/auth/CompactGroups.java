@@ -1,20 +1,17 @@
 package org.bindbackend.auth;
 
-import jakarta.json.Json;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
+import org.bindbackend.shared.JsonBuilders;
 
 /**
  * Groups packed small enough for a cookie: a user in hundreds of groups must not push the session cookie past
@@ -26,15 +23,12 @@ final class CompactGroups {
     /** Inflating a hostile claim stops here: far above any real membership list. */
     static final int MAX_INFLATED_BYTES = 1 << 20;
 
-    /** Made once: each {@code Json.createArrayBuilder()} call would look the JSON-P provider up again. */
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private CompactGroups() {
     }
 
     static String pack(List<String> groups) {
-        byte[] input = JSON.createArrayBuilder(groups).build().toString().getBytes(StandardCharsets.UTF_8);
+        byte[] input = JsonBuilders.array(groups).build().toString().getBytes(StandardCharsets.UTF_8);
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         deflater.setInput(input);
         deflater.finish();
@@ -63,7 +57,7 @@ final class CompactGroups {
                     throw new IllegalArgumentException("packed groups inflate beyond " + MAX_INFLATED_BYTES + " bytes");
                 }
             }
-            try (JsonReader reader = READERS.createReader(new StringReader(out.toString(StandardCharsets.UTF_8)))) {
+            try (JsonReader reader = JsonBuilders.reader(new StringReader(out.toString(StandardCharsets.UTF_8)))) {
                 return reader.readArray().getValuesAs(JsonString::getString);
             }
         } catch (DataFormatException e) {

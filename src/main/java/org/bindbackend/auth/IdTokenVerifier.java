@@ -4,18 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import org.bindbackend.config.Settings;
+import org.bindbackend.shared.Causes;
 import org.bindbackend.text.UntrustedText;
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwx.JsonWebStructure;
-import org.jose4j.lang.JoseException;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.InvalidAlgorithmException;
+import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
 
 /**
@@ -133,10 +134,10 @@ public final class IdTokenVerifier {
         if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
             return "the ID token's signature is invalid";
         }
-        if (e.hasErrorCode(ErrorCodes.SIGNATURE_MISSING) || causedBy(e, InvalidAlgorithmException.class)) {
+        if (e.hasErrorCode(ErrorCodes.SIGNATURE_MISSING) || Causes.find(e, InvalidAlgorithmException.class).isPresent()) {
             return "the ID token is not signed with an accepted algorithm (" + String.join(", ", settings.signingAlgorithms()) + ")";
         }
-        if (causedBy(e, UnresolvableKeyException.class)) {
+        if (Causes.find(e, UnresolvableKeyException.class).isPresent()) {
             return "the ID token is signed with a key the provider does not publish";
         }
         if (e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING) || e.hasErrorCode(ErrorCodes.ISSUED_AT_MISSING)
@@ -148,14 +149,5 @@ public final class IdTokenVerifier {
             return "the ID token's time claims are not sane (iat or nbf in the future, or iat too old)";
         }
         return "the ID token is invalid";
-    }
-
-    private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,11 +1,9 @@
 package org.bindbackend.auth;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.bindbackend.shared.QueryStrings;
 
 /**
  * What to do once a login succeeds, remembered across the provider round trip ({@link LoginTransaction}):
@@ -52,9 +50,6 @@ public record LoginIntent(Kind kind, String target, String sessionId, String clu
         parameters.put("expires_in", Long.toString(expiresInSeconds));
         parameters.put("cluster_id", clusterId);
         parameters.put("session_id", sessionId);
-        String query = parameters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return target + (target.contains("?") ? "&" : "?") + query;
+        return QueryStrings.withParameters(target, parameters);
     }
 }

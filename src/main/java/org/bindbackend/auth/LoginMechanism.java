@@ -22,9 +22,10 @@ import java.util.logging.Logger;
 import org.bindbackend.auth.provider.OpenIdProvider;
 import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.auth.provider.ProviderRelay;
-import org.bindbackend.config.Settings;
 import org.bindbackend.config.BackendSettings;
+import org.bindbackend.config.Settings;
 import org.bindbackend.http.Route;
+import org.bindbackend.shared.Causes;
 import org.bindbackend.text.UntrustedText;
 
 /**
@@ -214,10 +215,7 @@ public abstract class LoginMechanism implements HttpAuthenticationMechanism {
     }
 
     private static String rootMessage(Throwable thrown) {
-        Throwable root = thrown;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(thrown);
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 

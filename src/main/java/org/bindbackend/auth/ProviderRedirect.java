@@ -7,12 +7,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.bindbackend.shared.QueryStrings;
 
 /**
  * The container's redirect of the browser to the provider's authorization endpoint, seen on its way out so that
@@ -59,16 +59,7 @@ final class ProviderRedirect {
 
     /** {@code location} with {@code parameters} added to its query (before its fragment, if any). */
     static String withParameters(String location, Map<String, String> parameters) {
-        int fragment = location.indexOf('#');
-        String base = fragment < 0 ? location : location.substring(0, fragment);
-        StringBuilder out = new StringBuilder(base);
-        char separator = base.contains("?") ? '&' : '?';
-        for (Map.Entry<String, String> parameter : new TreeMap<>(parameters).entrySet()) {
-            out.append(separator).append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
-            separator = '&';
-        }
-        return fragment < 0 ? out.toString() : out + location.substring(fragment);
+        return QueryStrings.withParameters(location, new TreeMap<>(parameters));
     }
 
     /** The decoded value of the query parameter {@code name} of {@code location}, if it has one. */

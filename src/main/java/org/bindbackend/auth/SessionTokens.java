@@ -3,14 +3,13 @@ package org.bindbackend.auth;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
+import org.bindbackend.shared.RandomTokens;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
@@ -41,7 +40,6 @@ public class SessionTokens {
     /** Tolerated clock difference between replicas. */
     static final int CLOCK_SKEW_SECONDS = 30;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     BackendSettings backendSettings;
@@ -143,8 +141,6 @@ public class SessionTokens {
     }
 
     private static String randomId() {
-        byte[] id = new byte[16];
-        RANDOM.nextBytes(id);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        return RandomTokens.next(16);
     }
 }

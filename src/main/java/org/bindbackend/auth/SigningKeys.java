@@ -6,12 +6,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.SessionKey;
+import org.bindbackend.shared.RandomTokens;
 
 /**
  * The backend's keys, one per purpose (signing sessions, sealing login cookies), all derived from {@code session-signing-key}
@@ -41,9 +41,7 @@ public class SigningKeys {
             master = backendSettings.get().sessions().signingKey().map(SessionKey::bytes).orElseGet(() -> {
                 LOG.warning("No session-signing-key is set: sessions, CLI tokens and logins in progress are signed "
                         + "with a key made at this start, so they work on this replica only and end when it restarts.");
-                byte[] made = new byte[SessionKey.MIN_BYTES];
-                new SecureRandom().nextBytes(made);
-                return made;
+                return RandomTokens.bytes(SessionKey.MIN_BYTES);
             });
         }
         return master;

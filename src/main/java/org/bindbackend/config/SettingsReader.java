@@ -5,11 +5,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.bindbackend.http.Loopback;
 import org.bindbackend.http.Route;
+import org.bindbackend.shared.RandomTokens;
 
 /**
  * Reads the raw settings and validates them once, collecting every problem instead of stopping at the first,
@@ -35,7 +34,6 @@ public final class SettingsReader {
     static final Set<String> ASYMMETRIC_ALGORITHMS = Set.of(
             "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA");
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Function<String, Optional<String>> source;
     private final List<SettingProblem> problems = new ArrayList<>();
@@ -85,8 +83,8 @@ public final class SettingsReader {
         }
         return SettingsResult.valid(new Settings(
                 mode, externalUrl, issuerUrl,
-                clientId.orElseGet(() -> "bind-backend-" + random(9)),
-                new Secret(secret.orElseGet(() -> embedded ? random(32) : "")),
+                clientId.orElseGet(() -> "bind-backend-" + RandomTokens.next(9)),
+                new Secret(secret.orElseGet(() -> embedded ? RandomTokens.next() : "")),
                 generated, callbackUrl, authorizeUrl, caFile, allowedUsers, allowedGroups, extraScopes,
                 value(Setting.OIDC_USERNAME_CLAIM).orElse("preferred_username"),
                 value(Setting.OIDC_EMAIL_CLAIM).orElse("email"),
@@ -384,9 +382,4 @@ public final class SettingsReader {
         return "\"" + value + "\"";
     }
 
-    private static String random(int bytes) {
-        byte[] buffer = new byte[bytes];
-        RANDOM.nextBytes(buffer);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
-    }
 }

@@ -1,8 +1,6 @@
 package org.bindbackend.health;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,10 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.bindbackend.auth.provider.OpenIdProvider;
 import org.bindbackend.auth.provider.ProviderStatus;
 import org.bindbackend.config.BackendSettings;
+import org.bindbackend.shared.JsonBuilders;
 
 /**
  * {@code GET /healthz/oidc-provider}: whether the provider could be used when last asked (by a login, or by
@@ -24,7 +22,6 @@ import org.bindbackend.config.BackendSettings;
 @WebServlet("/healthz/oidc-provider")
 public class ProviderHealthServlet extends HttpServlet {
 
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     @Inject
     transient OpenIdProvider provider;
@@ -46,12 +43,12 @@ public class ProviderHealthServlet extends HttpServlet {
         response.setStatus(status.up() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(JSON.createObjectBuilder()
+        response.getWriter().write(JsonBuilders.object()
                 .add("status", state)
-                .add("checks", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
+                .add("checks", JsonBuilders.array().add(JsonBuilders.object()
                         .add("name", "oidc-provider")
                         .add("status", state)
-                        .add("data", JSON.createObjectBuilder().add("checked-seconds-ago",
+                        .add("data", JsonBuilders.object().add("checked-seconds-ago",
                                 Duration.between(status.checked(), Instant.now()).toSeconds()))))
                 .build().toString());
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
+import org.bindbackend.shared.RandomTokens;
 
 /**
  * An in-memory map whose entries expire after a fixed lifetime and which holds at most a fixed

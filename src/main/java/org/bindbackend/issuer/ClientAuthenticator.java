@@ -3,10 +3,10 @@ package org.bindbackend.issuer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.bindbackend.shared.Sha256;
 
 /**
  * Authenticates the client at the token endpoint with its password (RFC 6749 §2.3.1), sent either
@@ -85,14 +85,7 @@ final class ClientAuthenticator {
 
     /** Compares the SHA-256 hashes of the two secrets, so the time taken reveals neither their content nor length. */
     private static boolean constantTimeEquals(String presented, String expected) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] presentedHash = sha256.digest(presented.getBytes(StandardCharsets.UTF_8));
-            byte[] expectedHash = sha256.digest(expected.getBytes(StandardCharsets.UTF_8));
-            return MessageDigest.isEqual(presentedHash, expectedHash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return MessageDigest.isEqual(Sha256.of(presented), Sha256.of(expected));
     }
 
     /** The one answer for every failed authentication: which check failed is logged, not told. */

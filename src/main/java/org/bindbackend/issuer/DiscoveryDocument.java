@@ -1,10 +1,10 @@
 package org.bindbackend.issuer;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.util.List;
+import org.bindbackend.shared.JsonBuilders;
 
 /** The provider metadata (OIDC Discovery 1.0 §3, RP-Initiated Logout 1.0 §2.1, RFC 8414 §2 for PKCE). */
 final class DiscoveryDocument {
@@ -19,7 +19,7 @@ final class DiscoveryDocument {
     /** The metadata of the provider of {@code config}, every endpoint URL built from its issuer. */
     static JsonObject of(IssuerConfig config) {
         URI issuer = config.issuer();
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("issuer", issuer.toString())
                 .add("authorization_endpoint", OidcPaths.url(issuer, OidcPaths.AUTHORIZE).toString())
                 .add("token_endpoint", OidcPaths.url(issuer, OidcPaths.TOKEN).toString())
@@ -43,7 +43,7 @@ final class DiscoveryDocument {
     }
 
     private static JsonArrayBuilder array(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonBuilders.array();
         values.forEach(array::add);
         return array;
     }

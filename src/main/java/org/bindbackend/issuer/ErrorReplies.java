@@ -1,9 +1,8 @@
 package org.bindbackend.issuer;
 
-import jakarta.json.Json;
-import jakarta.json.JsonBuilderFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bindbackend.shared.JsonBuilders;
 
 /**
  * The one place where refusals become responses. Which form they take depends on who reads them:
@@ -12,8 +11,6 @@ import java.util.Map;
  */
 final class ErrorReplies {
 
-    /** Made once: each {@code Json.createObjectBuilder()} call would look the JSON-P provider up again. */
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     /** The realm of the Basic challenge of the token endpoint (RFC 7617 §2). */
     static final String BASIC_CHALLENGE = "Basic realm=\"bind-backend\", charset=\"UTF-8\"";
@@ -67,7 +64,7 @@ final class ErrorReplies {
     }
 
     private static String body(OAuthException refusal) {
-        return JSON.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("error", refusal.error().code())
                 .add("error_description", refusal.description())
                 .build()

@@ -1,5 +1,7 @@
 package org.bindbackend.issuer;
 
+import static org.bindbackend.text.HtmlText.escape;
+
 /**
  * The provider's pages: the login form, the error page and the logged-out page. Each is small and
  * self-contained (inline CSS, no script, no external asset), and every value placed in it is
@@ -78,22 +80,6 @@ final class HtmlPages {
                 <h1>You are logged out</h1>
                 <p>You can close this window or go back to the application.</p>
                 """);
-    }
-
-    /** {@code text} made safe for HTML element content and quoted attribute values. */
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 
     private static String page(String title, String body) {

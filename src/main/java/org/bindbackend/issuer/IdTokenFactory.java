@@ -1,13 +1,11 @@
 package org.bindbackend.issuer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
+import org.bindbackend.shared.Base64Url;
+import org.bindbackend.shared.Sha256;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 
@@ -56,11 +54,7 @@ final class IdTokenFactory {
      * RS256) of the ASCII octets of the access token.
      */
     static String atHash(String accessToken) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, hash.length / 2));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        byte[] hash = Sha256.of(accessToken);
+        return Base64Url.encode(Arrays.copyOf(hash, hash.length / 2));
     }
 }

@@ -2,6 +2,7 @@ package org.bindbackend.issuer;
 
 import java.security.PublicKey;
 import java.util.logging.Logger;
+import org.bindbackend.shared.RandomTokens;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;

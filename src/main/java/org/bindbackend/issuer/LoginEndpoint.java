@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.bindbackend.shared.RandomTokens;
 import org.bindbackend.text.UntrustedText;
 
 /**

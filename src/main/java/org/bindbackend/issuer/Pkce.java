@@ -2,10 +2,9 @@ package org.bindbackend.issuer;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.bindbackend.shared.Sha256;
 
 /** Proof Key for Code Exchange with the S256 method only (RFC 7636). */
 final class Pkce {
@@ -26,12 +25,7 @@ final class Pkce {
 
     /** {@code BASE64URL(SHA256(ASCII(verifier)))} (RFC 7636 §4.2). */
     static String s256(String verifier) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return Sha256.base64Url(verifier);
     }
 
     /**

@@ -1,10 +1,8 @@
 package org.bindbackend.issuer;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.StringJoiner;
+import org.bindbackend.shared.QueryStrings;
 
 /**
  * Adds response parameters to a registered redirect URI, encoded as
@@ -18,21 +16,8 @@ final class RedirectUris {
 
     /** {@code base} with {@code parameters} added to its query, in their order; null values are left out. */
     static URI withParameters(URI base, Map<String, String> parameters) {
-        StringJoiner added = new StringJoiner("&");
-        parameters.forEach((name, value) -> {
-            if (value != null) {
-                added.add(encode(name) + "=" + encode(value));
-            }
-        });
         String uri = base.toString();
-        if (added.length() == 0) {
-            return base;
-        }
-        String separator = uri.indexOf('?') < 0 ? "?" : uri.endsWith("?") || uri.endsWith("&") ? "" : "&";
-        return URI.create(uri + separator + added);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        String added = QueryStrings.withParameters(uri, parameters);
+        return added.equals(uri) ? base : URI.create(added);
     }
 }

@@ -1,9 +1,7 @@
 package org.bindbackend.issuer;
 
-import jakarta.json.Json;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
-import java.util.Map;
+import org.bindbackend.shared.JsonBuilders;
 
 /**
  * A successful token response (RFC 6749 §5.1, OIDC Core 3.1.3.3).
@@ -16,12 +14,10 @@ import java.util.Map;
  */
 record TokenResponse(String accessToken, long expiresInSeconds, String idToken, String refreshToken, String scope) {
 
-    /** Made once: each {@code Json.createObjectBuilder()} call would look the JSON-P provider up again. */
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     /** The JSON body. */
     JsonObject toJson() {
-        return JSON.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("access_token", accessToken)
                 .add("token_type", "Bearer")
                 .add("expires_in", expiresInSeconds)

@@ -1,10 +1,8 @@
 package org.bindbackend.issuer;
 
-import jakarta.json.Json;
-import jakarta.json.JsonBuilderFactory;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.bindbackend.shared.JsonBuilders;
 import org.bindbackend.text.UntrustedText;
 
 /**
@@ -14,8 +12,6 @@ import org.bindbackend.text.UntrustedText;
  */
 final class UserInfoEndpoint {
 
-    /** Made once: each {@code Json.createObjectBuilder()} call would look the JSON-P provider up again. */
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     private static final Logger LOG = Logger.getLogger(UserInfoEndpoint.class.getName());
 
@@ -48,7 +44,7 @@ final class UserInfoEndpoint {
             Grant grant = tokens.accessTokenGrant(token.get()).orElseThrow(() -> new OAuthException(
                     OAuthError.INVALID_TOKEN, "The access token is unknown, expired or revoked."));
             LOG.fine(() -> "UserInfo returned for " + UntrustedText.forLog(grant.user().subject()));
-            return HttpReply.json(200, JSON.createObjectBuilder(grant.user().claims()).build()).withNoStore();
+            return HttpReply.json(200, JsonBuilders.object(grant.user().claims()).build()).withNoStore();
         } catch (OAuthException refusal) {
             LOG.fine(() -> "UserInfo request refused: " + refusal.error().code() + ": " + refusal.description());
             return ErrorReplies.forProtectedResource(refusal);

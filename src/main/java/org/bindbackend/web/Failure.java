@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.config.NotConfiguredException;
+import org.bindbackend.shared.Causes;
 
 /**
  * What a user is told about a failure: a status, a title and a message that says what to do. Causes found deep in
@@ -25,7 +26,7 @@ record Failure(int status, String title, String message) {
      * and the status the container answered with.
      */
     static Failure of(Throwable thrown, int status) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : Causes.of(thrown).toList()) {
             if (cause instanceof NotConfiguredException) {
                 return new Failure(503, "Not configured", cause.getMessage());
             }
@@ -68,12 +69,8 @@ record Failure(int status, String title, String message) {
     }
 
     private static String providerMessage(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProviderException provider) {
-                return provider.getMessage();
-            }
-        }
-        return "see the server log";
+        return Causes.find(thrown, ProviderException.class).map(ProviderException::getMessage)
+                .orElse("see the server log");
     }
 
     static Failure internal() {

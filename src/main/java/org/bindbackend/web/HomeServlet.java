@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.bindbackend.auth.Authenticator;
 import org.bindbackend.auth.Identity;
+import org.bindbackend.text.HtmlText;
 
 /** {@code GET /}: who is logged in, with a logout button; otherwise a login button. */
 @WebServlet("")
@@ -27,16 +28,16 @@ public class HomeServlet extends HttpServlet {
         }
         Identity identity = caller.get();
         String groups = identity.groups().isEmpty() ? "<span class=\"muted\">none</span>"
-                : Html.escape(String.join(", ", identity.groups()));
+                : HtmlText.escape(String.join(", ", identity.groups()));
         Html.write(response, HttpServletResponse.SC_OK, Html.PRODUCT,
                 "<p>You are logged in.</p><dl>"
-                        + "<dt>Name</dt><dd id=\"name\">" + Html.escape(identity.username()) + "</dd>"
-                        + "<dt>Email</dt><dd><span id=\"email\">" + Html.escape(identity.email()) + "</span>"
+                        + "<dt>Name</dt><dd id=\"name\">" + HtmlText.escape(identity.username()) + "</dd>"
+                        + "<dt>Email</dt><dd><span id=\"email\">" + HtmlText.escape(identity.email()) + "</span>"
                         + (identity.email().isEmpty() || identity.emailVerified() ? ""
                                 : " <span class=\"muted\">(not verified by the provider)</span>") + "</dd>"
                         + "<dt>Groups</dt><dd id=\"groups\">" + groups + "</dd>"
-                        + "<dt>Subject</dt><dd>" + Html.escape(identity.subject()) + "</dd>"
-                        + "<dt>Issuer</dt><dd>" + Html.escape(identity.issuer()) + "</dd></dl>"
+                        + "<dt>Subject</dt><dd>" + HtmlText.escape(identity.subject()) + "</dd>"
+                        + "<dt>Issuer</dt><dd>" + HtmlText.escape(identity.issuer()) + "</dd></dl>"
                         + "<form method=\"post\" action=\"/api/logout\"><button class=\"button\" type=\"submit\">"
                         + "Log out</button></form>");
     }

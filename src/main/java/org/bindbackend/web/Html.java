@@ -1,5 +1,7 @@
 package org.bindbackend.web;
 
+import static org.bindbackend.text.HtmlText.escape;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
@@ -40,23 +42,5 @@ public final class Html {
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                 + "<title>" + escape(title.equals(PRODUCT) ? PRODUCT : title + " - " + PRODUCT) + "</title><style>" + STYLE + "</style></head>"
                 + "<body><main><h1>" + escape(title) + "</h1>" + body + "</main></body></html>");
-    }
-
-    public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

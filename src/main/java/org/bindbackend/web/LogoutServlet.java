@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,6 +21,7 @@ import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.http.Route;
+import org.bindbackend.shared.QueryStrings;
 import org.bindbackend.text.UntrustedText;
 
 /**
@@ -77,16 +78,13 @@ public class LogoutServlet extends HttpServlet {
         }
         try {
             Optional<URI> endSession = provider.discovery().endSessionEndpoint();
-            return endSession.map(uri -> uri + (uri.getRawQuery() == null ? "?" : "&")
-                    + "client_id=" + encode(settings.clientId())
-                    + "&post_logout_redirect_uri=" + encode(settings.externalUrl() + "/"));
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("client_id", settings.clientId());
+            parameters.put("post_logout_redirect_uri", settings.externalUrl() + "/");
+            return endSession.map(uri -> QueryStrings.withParameters(uri.toString(), parameters));
         } catch (ProviderException e) {
             LOG.log(Level.WARNING, "Logged out here, but the provider''s session could not be ended: {0}", e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -1,19 +1,17 @@
 package org.bindbackend.auth.provider;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bindbackend.shared.JsonBuilders;
 
 /**
  * The parts of a provider's discovery document this backend uses (OpenID Connect Discovery 1.0, §3), and where it
@@ -27,7 +25,6 @@ public record Discovery(URI source, URI issuer, URI authorizationEndpoint, URI t
         return codeChallengeMethods.contains("S256");
     }
 
-    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
     /**
      * Parses the document fetched from {@code source} and checks it names the configured issuer
@@ -36,7 +33,7 @@ public record Discovery(URI source, URI issuer, URI authorizationEndpoint, URI t
      */
     static Discovery parse(String json, URI source, URI expectedIssuer) throws ProviderException {
         JsonObject document;
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonBuilders.reader(new StringReader(json))) {
             document = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new ProviderException(ProviderException.Kind.BAD_RESPONSE, source, "did not answer with a JSON object", e);

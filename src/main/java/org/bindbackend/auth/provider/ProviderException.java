@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.security.cert.CertificateException;
 import java.util.Optional;
-import java.net.http.HttpTimeoutException;
 import javax.net.ssl.SSLException;
+import org.bindbackend.shared.Causes;
 
 /** The OpenID Provider could not be used: unreachable, untrusted, or it answered something unusable. */
 public class ProviderException extends Exception {
@@ -60,7 +61,7 @@ public class ProviderException extends Exception {
      * connection count: a server throws other IOExceptions for a client's malformed request or a missing file.
      */
     public static Optional<Kind> kindOf(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : Causes.of(thrown).toList()) {
             if (cause instanceof ProviderException provider) {
                 return Optional.of(provider.kind());
             }

@@ -1,0 +1,117 @@
+package org.bindbackend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
+import org.bindbackend.config.Settings;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages' dependencies, read from the compiled classes by the JDK's {@code jdeps}: no cycle between packages
+ * (docs/architecture.md lists them), and the embedded provider ({@code issuer}) built on nothing of the backend
+ * around it but the shared encodings and text handling, so that it cannot reach the real client's secret or the
+ * sessions.
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "org.bindbackend.";
+    /** A {@code jdeps -verbose:package} line: {@code   org.bindbackend.api  -> org.bindbackend.auth  classes}. */
+    private static final Pattern EDGE = Pattern.compile(
+            "^\\s+(org\\.bindbackend\\.[\\w.]+)\\s+->\\s+(org\\.bindbackend\\.[\\w.]+)\\s");
+
+    private static Map<String, Set<String>> dependencies;
+
+    @BeforeAll
+    static void readDependencies() throws URISyntaxException {
+        Path classes = Path.of(Settings.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps")
+                .orElseThrow(() -> new AssertionError("no jdeps in this JDK"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = jdeps.run(new PrintWriter(out), new PrintWriter(err), "-verbose:package", "-filter:none",
+                "--ignore-missing-deps", classes.toString());
+        assertEquals(0, status, "jdeps failed: " + err);
+        dependencies = new TreeMap<>();
+        for (String line : out.toString().split("\n")) {
+            Matcher edge = EDGE.matcher(line);
+            if (edge.find() && !edge.group(1).equals(edge.group(2))) {
+                dependencies.computeIfAbsent(name(edge.group(1)), any -> new TreeSet<>()).add(name(edge.group(2)));
+            }
+        }
+        assertTrue(dependencies.containsKey("api") && dependencies.get("api").contains("auth"),
+                "jdeps' output was not read: " + out);
+    }
+
+    @Test
+    void noPackageDependsOnItselfThroughOthers() {
+        List<List<String>> cycles = cycles();
+        assertTrue(cycles.isEmpty(), "package cycles " + cycles + " in " + dependencies);
+    }
+
+    @Test
+    void theEmbeddedProviderUsesNothingOfTheBackendAroundIt() {
+        assertEquals(Set.of("shared", "text"), dependencies.getOrDefault("issuer", Set.of()),
+                "issuer depends on " + dependencies.get("issuer"));
+    }
+
+    private static String name(String javaPackage) {
+        return javaPackage.substring(ROOT.length());
+    }
+
+    /** The strongly connected components of more than one package (Tarjan's algorithm). */
+    private static List<List<String>> cycles() {
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> lowest = new HashMap<>();
+        Deque<String> stack = new ArrayDeque<>();
+        List<List<String>> cycles = new ArrayList<>();
+        for (String node : dependencies.keySet()) {
+            if (!index.containsKey(node)) {
+                connect(node, index, lowest, stack, cycles);
+            }
+        }
+        return cycles;
+    }
+
+    private static void connect(String node, Map<String, Integer> index, Map<String, Integer> lowest,
+            Deque<String> stack, List<List<String>> cycles) {
+        index.put(node, index.size());
+        lowest.put(node, index.get(node));
+        stack.push(node);
+        for (String next : dependencies.getOrDefault(node, Set.of())) {
+            if (!index.containsKey(next)) {
+                connect(next, index, lowest, stack, cycles);
+                lowest.put(node, Math.min(lowest.get(node), lowest.get(next)));
+            } else if (stack.contains(next)) {
+                lowest.put(node, Math.min(lowest.get(node), index.get(next)));
+            }
+        }
+        if (lowest.get(node).equals(index.get(node))) {
+            List<String> component = new ArrayList<>();
+            String member;
+            do {
+                member = stack.pop();
+                component.add(member);
+            } while (!member.equals(node));
+            if (component.size() > 1) {
+                cycles.add(component);
+            }
+        }
+    }
+}
