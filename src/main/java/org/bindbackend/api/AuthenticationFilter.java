@@ -77,11 +77,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     /** RFC 6750 §3.1: a request without credentials gets a bare challenge, a bad token {@code invalid_token}. */
     private static Response unauthorized(Verification.Problem problem) {
-        String challenge = problem == Verification.Problem.NONE ? "Bearer"
-                : "Bearer error=\"invalid_token\", error_description=\"" + problem.details().replace("\"", "'") + "\"";
+        String challenge = problem == Verification.Problem.NONE ? BearerChallenge.none()
+                : BearerChallenge.invalidToken(problem.details());
         return Response.fromResponse(Errors.response(new ApiError(401, ApiError.Code.AUTHENTICATION_FAILED,
                         "Authentication required", problem.details())))
-                .header("WWW-Authenticate", challenge)
+                .header(BearerChallenge.HEADER, challenge)
                 .build();
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.auth.LoginFailedException.Reason;
-import org.bindbackend.auth.provider.OpenIdProvider;
+import org.bindbackend.auth.provider.ProviderClient;
 import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
@@ -30,7 +30,7 @@ public class LoginCompletion {
     BackendSettings backendSettings;
 
     @Inject
-    OpenIdProvider provider;
+    ProviderClient provider;
 
     @Inject
     LoginCookies loginCookies;

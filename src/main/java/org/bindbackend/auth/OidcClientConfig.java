@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
-import org.bindbackend.auth.provider.OpenIdProvider;
+import org.bindbackend.auth.provider.ProviderClient;
 import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.auth.provider.ProviderRelay;
 import org.bindbackend.config.BackendSettings;
@@ -25,7 +25,7 @@ public class OidcClientConfig {
     BackendSettings backendSettings;
 
     @Inject
-    OpenIdProvider provider;
+    ProviderClient provider;
 
     @Inject
     ProviderRelay relay;

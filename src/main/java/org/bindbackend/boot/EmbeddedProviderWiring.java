@@ -12,7 +12,7 @@ import org.bindbackend.issuer.EmbeddedProvider;
 import org.bindbackend.issuer.IssuerConfig;
 import org.bindbackend.issuer.IssuerKeys;
 import org.bindbackend.issuer.IssuerLimits;
-import org.bindbackend.issuer.OidcProvider;
+import org.bindbackend.issuer.EmbeddedIssuer;
 
 /**
  * Makes the embedded provider in embedded mode, and only then: with this backend, and only it, registered as its
@@ -25,11 +25,11 @@ public class EmbeddedProviderWiring implements EmbeddedProvider {
     @Inject
     BackendSettings backendSettings;
 
-    private volatile Optional<OidcProvider> provider;
+    private volatile Optional<EmbeddedIssuer> provider;
 
     @Override
-    public Optional<OidcProvider> active() {
-        Optional<OidcProvider> made = provider;
+    public Optional<EmbeddedIssuer> active() {
+        Optional<EmbeddedIssuer> made = provider;
         if (made == null) {
             synchronized (this) {
                 if (provider == null) {
@@ -41,9 +41,9 @@ public class EmbeddedProviderWiring implements EmbeddedProvider {
         return made;
     }
 
-    private static OidcProvider make(Settings settings) {
+    private static EmbeddedIssuer make(Settings settings) {
         IssuerConfig config = new IssuerConfig(settings.issuerUrl(), settings.clientId(),
                 settings.clientSecret().reveal(), settings.callbackUrl(), List.of(URI.create(settings.externalUrl() + "/")));
-        return new OidcProvider(config, IssuerKeys.generate(), Clock.systemUTC(), IssuerLimits.DEFAULTS);
+        return new EmbeddedIssuer(config, IssuerKeys.generate(), Clock.systemUTC(), IssuerLimits.DEFAULTS);
     }
 }

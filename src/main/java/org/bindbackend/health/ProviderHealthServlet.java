@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import org.bindbackend.auth.provider.OpenIdProvider;
+import org.bindbackend.auth.provider.ProviderClient;
 import org.bindbackend.auth.provider.ProviderStatus;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.shared.JsonBuilders;
@@ -24,7 +24,7 @@ public class ProviderHealthServlet extends HttpServlet {
 
 
     @Inject
-    transient OpenIdProvider provider;
+    transient ProviderClient provider;
 
     @Inject
     transient BackendSettings backendSettings;

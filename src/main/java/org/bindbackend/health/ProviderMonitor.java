@@ -13,18 +13,18 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bindbackend.auth.provider.OpenIdProvider;
+import org.bindbackend.auth.provider.ProviderClient;
 import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.auth.provider.ProviderStatus;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.issuer.EmbeddedProvider;
-import org.bindbackend.issuer.OidcProvider;
+import org.bindbackend.issuer.EmbeddedIssuer;
 
 /**
  * Asks the provider in the background whether it can be used, whatever the traffic: every {@link #WHILE_UP} while it
  * could, every {@link #WHILE_DOWN} while it could not, so that its return is noticed soon. Each check fetches its
- * discovery document and keys ({@link OpenIdProvider#refresh()}, which also takes changed ones and logs a change of
+ * discovery document and keys ({@link ProviderClient#refresh()}, which also takes changed ones and logs a change of
  * state). Nothing a client sends makes more checks.
  *
  * <p>In embedded mode the provider is this server, reached at its issuer URL, which {@code external-url} makes: the
@@ -49,7 +49,7 @@ public class ProviderMonitor {
     BackendSettings backendSettings;
 
     @Inject
-    OpenIdProvider provider;
+    ProviderClient provider;
 
     @Inject
     EmbeddedProvider embeddedProvider;
@@ -132,7 +132,7 @@ public class ProviderMonitor {
         String failure;
         try {
             provider.refresh();
-            String keyId = embeddedProvider.active().map(OidcProvider::keyId).orElse("");
+            String keyId = embeddedProvider.active().map(EmbeddedIssuer::keyId).orElse("");
             failure = provider.publishesKey(keyId) ? null : "another server answers there";
         } catch (ProviderException e) {
             failure = e.getMessage();

@@ -10,5 +10,5 @@ import java.util.Optional;
 public interface EmbeddedProvider {
 
     /** The provider in embedded mode; empty in any other mode, and while the settings are invalid. */
-    Optional<OidcProvider> active();
+    Optional<EmbeddedIssuer> active();
 }

@@ -10,17 +10,17 @@ import java.net.URI;
  * <table>
  * <caption>Routes</caption>
  * <tr><th>Method and path</th><th>Provider method</th><th>Specification</th></tr>
- * <tr><td>GET /oidc/.well-known/openid-configuration</td><td>{@link OidcProvider#discovery()}</td>
+ * <tr><td>GET /oidc/.well-known/openid-configuration</td><td>{@link EmbeddedIssuer#discovery()}</td>
  *     <td>OIDC Discovery 1.0 §4</td></tr>
- * <tr><td>GET /oidc/.well-known/openid_configuration</td><td>{@link OidcProvider#discoveryMoved()}</td>
+ * <tr><td>GET /oidc/.well-known/openid_configuration</td><td>{@link EmbeddedIssuer#discoveryMoved()}</td>
  *     <td>RFC 9110 §15.4.2 (the kube-bind docs' spelling)</td></tr>
- * <tr><td>GET /oidc/.well-known/jwks.json</td><td>{@link OidcProvider#jwks()}</td><td>RFC 7517 §5</td></tr>
- * <tr><td>GET, POST /oidc/authorize</td><td>{@link OidcProvider#authorize}</td>
+ * <tr><td>GET /oidc/.well-known/jwks.json</td><td>{@link EmbeddedIssuer#jwks()}</td><td>RFC 7517 §5</td></tr>
+ * <tr><td>GET, POST /oidc/authorize</td><td>{@link EmbeddedIssuer#authorize}</td>
  *     <td>OIDC Core 3.1.2, RFC 6749 §4.1.1</td></tr>
- * <tr><td>POST /oidc/login</td><td>{@link OidcProvider#login}</td><td>OIDC Core 3.1.2.3, 3.1.2.5</td></tr>
- * <tr><td>POST /oidc/token</td><td>{@link OidcProvider#token}</td><td>OIDC Core 3.1.3, RFC 6749 §4.1.3, §6</td></tr>
- * <tr><td>GET, POST /oidc/userinfo</td><td>{@link OidcProvider#userInfo}</td><td>OIDC Core 5.3, RFC 6750 §2</td></tr>
- * <tr><td>GET, POST /oidc/end-session</td><td>{@link OidcProvider#endSession}</td><td>RP-Initiated Logout 1.0 §2</td></tr>
+ * <tr><td>POST /oidc/login</td><td>{@link EmbeddedIssuer#login}</td><td>OIDC Core 3.1.2.3, 3.1.2.5</td></tr>
+ * <tr><td>POST /oidc/token</td><td>{@link EmbeddedIssuer#token}</td><td>OIDC Core 3.1.3, RFC 6749 §4.1.3, §6</td></tr>
+ * <tr><td>GET, POST /oidc/userinfo</td><td>{@link EmbeddedIssuer#userInfo}</td><td>OIDC Core 5.3, RFC 6750 §2</td></tr>
+ * <tr><td>GET, POST /oidc/end-session</td><td>{@link EmbeddedIssuer#endSession}</td><td>RP-Initiated Logout 1.0 §2</td></tr>
  * </table>
  */
 public final class OidcPaths {

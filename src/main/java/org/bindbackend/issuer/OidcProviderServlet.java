@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * The embedded provider on HTTP: routes the requests under {@code /oidc} ({@link OidcPaths}) to {@link OidcProvider}
+ * The embedded provider on HTTP: routes the requests under {@code /oidc} ({@link OidcPaths}) to {@link EmbeddedIssuer}
  * and writes its {@link HttpReply}. A plain servlet rather than a JAX-RS application: each login passes here three
  * times, and the provider needs nothing of JAX-RS but a route table. Outside embedded mode there is no provider
  * ({@link EmbeddedProvider}) and every request is answered 404, whatever let it get here.
@@ -26,7 +26,7 @@ public class OidcProviderServlet extends HttpServlet {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     /** What a route does with a request: its Authorization header and its parameters. */
-    private interface Handler extends BiFunction<OidcProvider, Request, HttpReply> {
+    private interface Handler extends BiFunction<EmbeddedIssuer, Request, HttpReply> {
     }
 
     /** The parts of a request the provider reads. */
@@ -105,7 +105,7 @@ public class OidcProviderServlet extends HttpServlet {
     }
 
     /** Called past {@link #service}'s check only, so there is one. */
-    private OidcProvider provider() {
+    private EmbeddedIssuer provider() {
         return embedded.active().orElseThrow();
     }
 

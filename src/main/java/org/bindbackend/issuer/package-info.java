@@ -6,7 +6,7 @@
  * production provider. It accepts any username and password, signs ID tokens with an RSA key made
  * at start-up, hands out opaque access and refresh tokens, and keeps everything in bounded
  * in-memory stores that a restart empties: it is for development only. {@link
- * org.bindbackend.issuer.OidcPaths} lists every route, {@link org.bindbackend.issuer.OidcProvider}
+ * org.bindbackend.issuer.OidcPaths} lists every route, {@link org.bindbackend.issuer.EmbeddedIssuer}
  * wires the parts together, and {@link org.bindbackend.issuer.OidcProviderServlet} only hands
  * requests over to the endpoint classes.
  */

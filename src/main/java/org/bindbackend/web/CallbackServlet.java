@@ -44,11 +44,11 @@ public class CallbackServlet extends HttpServlet {
         } catch (LoginFailedException e) {
             LOG.warning(e.logLine());
             response.addHeader("Set-Cookie", loginCompletion.clearLoginCookie());
-            Pages.loginFailed(response, e.status(), e.getMessage());
+            Answers.send(request, response, Route.CALLBACK, Failure.loginFailed(e.status(), e.getMessage()));
         } catch (ProviderException e) {
             response.addHeader("Set-Cookie", loginCompletion.clearLoginCookie());
             LOG.log(Level.WARNING, "Login failed: the provider could not be used: {0}", e.getMessage());
-            Pages.providerFailure(response, e);
+            Answers.send(request, response, Route.CALLBACK, Failure.of(e));
         } finally {
             endContainerSession(request);
         }

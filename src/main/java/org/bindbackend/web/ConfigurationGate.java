@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.bindbackend.api.ApiError;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.http.Route;
 
@@ -33,26 +32,16 @@ public class ConfigurationGate extends HttpFilter {
             return;
         }
         if (!Route.wellFormedQuery(request.getQueryString())) {
-            if (JsonCaller.wants(request, route)) {
-                JsonCaller.write(response, new ApiError(400, ApiError.Code.BAD_REQUEST, "Malformed query",
-                        "the query string is not valid percent-encoding (RFC 3986 section 2.1)"));
-            } else {
-                Pages.error(response, Failure.forStatus(HttpServletResponse.SC_BAD_REQUEST));
-            }
+            Answers.send(request, response, route, Failure.malformedQuery());
             return;
         }
         if (!backendSettings.valid()) {
-            if (JsonCaller.wants(request, route)) {
-                JsonCaller.write(response, new ApiError(503, ApiError.Code.SERVICE_UNAVAILABLE,
-                        "The backend is not configured", "The server log names each setting to fix."));
-            } else {
-                Pages.notConfigured(response);
-            }
+            Answers.send(request, response, route, Failure.notConfigured());
             return;
         }
         if (route == Route.EMBEDDED_PROVIDER && !backendSettings.get().embedded()) {
-            JsonCaller.write(response, new ApiError(404, ApiError.Code.RESOURCE_NOT_FOUND,
-                    "No embedded provider", "oidc.type is external: log in at " + backendSettings.get().issuerUrl()));
+            Answers.send(request, response, route,
+                    Failure.noEmbeddedProvider(backendSettings.get().issuerUrl().toString()));
             return;
         }
         if (route == Route.RELAY && backendSettings.get().embedded()) {

@@ -1,6 +1,5 @@
 package org.bindbackend.web;
 
-import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -9,10 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bindbackend.api.ApiError;
 import org.bindbackend.auth.LoginFailedException;
 import org.bindbackend.auth.LoginMechanism;
-import org.bindbackend.config.BackendSettings;
 import org.bindbackend.http.Route;
 import org.bindbackend.text.UntrustedText;
 
@@ -27,9 +24,6 @@ public class ErrorPageServlet extends HttpServlet {
     static final String PATH = "/error";
     private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
 
-    @Inject
-    BackendSettings backendSettings;
-
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Throwable thrown = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -38,39 +32,31 @@ public class ErrorPageServlet extends HttpServlet {
         String requested = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         // The relay's URLs carry its key, which no log may show.
         String uri = Route.ofRequestUri(requested) == Route.RELAY ? Route.RELAY_PATH + "/..." : requested;
+        Route route = Route.ofRequestUri(uri);
+        Answers.send(request, response, route, failure(request, thrown, status, uri, route));
+    }
+
+    /** What went wrong: a login the mechanism refused, a refusal by the server's own client, or the cause thrown. */
+    private Failure failure(HttpServletRequest request, Throwable thrown, int status, String uri, Route route) {
         Object mechanismFailure = request.getAttribute(LoginMechanism.FAILURE_ATTRIBUTE);
         if (mechanismFailure instanceof LoginFailedException failed) {
-            Pages.loginFailed(response, failed.status(), failed.getMessage());
-            return;
+            return Failure.loginFailed(failed.status(), failed.getMessage());
         }
-        if ((status == 401 || status == 403) && Route.ofRequestUri(uri) == Route.CALLBACK) {
+        if ((status == 401 || status == 403) && route == Route.CALLBACK) {
             // Open Liberty's own client answers some refused answers with a 401 or 403 of its own.
             LOG.log(Level.WARNING, "Login refused at the callback by the server''s OpenID Connect client ({0})",
                     thrown == null ? status : thrown.getClass().getName());
-            Pages.loginFailed(response, status, "the server's OpenID Connect client refused the provider's answer "
+            return Failure.loginFailed(status, "the server's OpenID Connect client refused the provider's answer "
                     + "(the server log has the details)");
-            return;
         }
         Throwable cause = thrown == null && mechanismFailure instanceof Throwable logged ? logged : thrown;
-        Failure failure = classify(cause, status);
+        Failure failure = Failure.of(cause, status);
         if (thrown != null && failure.status() >= 500) {
             LOG.log(Level.SEVERE, "Request " + UntrustedText.forLog(uri) + " failed: " + failure.message(), thrown);
         } else if (thrown != null) {
             // The client's mistake or the provider's, said on the page: a line without the stack is enough.
             LOG.log(Level.FINE, "Request {0} refused: {1}", new Object[] {UntrustedText.forLog(uri), failure.message()});
         }
-        if (JsonCaller.wants(request, Route.ofRequestUri(uri))) {
-            JsonCaller.write(response, new ApiError(failure.status(), ApiError.codeFor(failure.status()), failure.message(), ""));
-        } else {
-            Pages.error(response, failure);
-        }
-    }
-
-    private Failure classify(Throwable thrown, int status) {
-        if (!backendSettings.valid()) {
-            return new Failure(503, "Not configured", "This backend's settings are invalid; the server log names each "
-                    + "setting to fix.");
-        }
-        return Failure.of(thrown, status);
+        return failure;
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.bindbackend.api.ApiError;
+import org.bindbackend.api.BearerChallenge;
 import org.bindbackend.http.Route;
 
 /** Tells programs from browsers: API paths and JSON-only callers get JSON errors, browsers get pages. */
@@ -28,7 +29,7 @@ final class JsonCaller {
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
         if (error.status() == HttpServletResponse.SC_UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Bearer");
+            response.setHeader(BearerChallenge.HEADER, BearerChallenge.none());
         }
         response.getWriter().write(error.toJson().toString());
     }

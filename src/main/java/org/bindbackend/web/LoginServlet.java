@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.bindbackend.auth.LoginIntent;
 import org.bindbackend.auth.LoginStart;
 import org.bindbackend.auth.ReturnPath;
+import org.bindbackend.http.Route;
 
 /**
  * {@code GET /login[?return=/path]}: starts a browser login that returns to a local path only ({@link LoginStart}).
@@ -24,9 +25,7 @@ public class LoginServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<String> returnPath = ReturnPath.local(request.getParameter("return"));
         if (returnPath.isEmpty()) {
-            Html.write(response, HttpServletResponse.SC_BAD_REQUEST, "Login refused",
-                    "<p class=\"reason\">The <code>return</code> parameter must be a path on this backend of at "
-                            + "most " + ReturnPath.MAX_LENGTH + " characters, such as <code>/</code>.</p><p><a class=\"button\" href=\"/login\">Log in</a></p>");
+            Answers.send(request, response, Route.of(request), Failure.badReturnPath(ReturnPath.MAX_LENGTH));
             return;
         }
         LoginStart.Redirect start = loginStart.begin(LoginIntent.page(returnPath.get()));

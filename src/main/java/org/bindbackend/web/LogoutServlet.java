@@ -12,11 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bindbackend.api.ApiError;
 import org.bindbackend.auth.Authenticator;
 import org.bindbackend.auth.Revocations;
 import org.bindbackend.auth.SessionCookie;
-import org.bindbackend.auth.provider.OpenIdProvider;
+import org.bindbackend.auth.provider.ProviderClient;
 import org.bindbackend.auth.provider.ProviderException;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
@@ -47,15 +46,15 @@ public class LogoutServlet extends HttpServlet {
     Revocations revocations;
 
     @Inject
-    OpenIdProvider provider;
+    ProviderClient provider;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Settings settings = backendSettings.get();
         String origin = request.getHeader("Origin");
         if (origin != null && !origin.equals(settings.externalUrl().toString())) {
-            JsonCaller.write(response, new ApiError(403, ApiError.Code.AUTHORIZATION_FAILED, "Cross-site logout refused",
-                    "Origin " + origin + " is not " + settings.externalUrl()));
+            Answers.send(request, response, Route.of(request),
+                    Failure.crossSiteLogout(origin, settings.externalUrl().toString()));
             return;
         }
         authenticator.authenticate(request).session().ifPresent(session -> {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Drives a whole {@link OidcProvider} as a relying party and a browser would, on a clock the test moves. */
+/** Drives a whole {@link EmbeddedIssuer} as a relying party and a browser would, on a clock the test moves. */
 final class ProviderHarness {
 
     static final String STATE = "state with spaces & symbols=/?";
@@ -21,7 +21,7 @@ final class ProviderHarness {
 
     final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T12:00:00Z"));
     final IssuerConfig config;
-    final OidcProvider provider;
+    final EmbeddedIssuer provider;
 
     ProviderHarness() {
         this(TestFixtures.config(), IssuerLimits.DEFAULTS);
@@ -29,7 +29,7 @@ final class ProviderHarness {
 
     ProviderHarness(IssuerConfig config, IssuerLimits limits) {
         this.config = config;
-        this.provider = new OidcProvider(config, TestFixtures.keys(), clock, limits);
+        this.provider = new EmbeddedIssuer(config, TestFixtures.keys(), clock, limits);
     }
 
     /** A valid authentication request of the registered client. */

@@ -65,7 +65,7 @@ public class ProviderRelay {
     }
 
     @Inject
-    OpenIdProvider provider;
+    ProviderClient provider;
 
     @Inject
     BackendSettings backendSettings;
@@ -128,7 +128,7 @@ public class ProviderRelay {
      * @param body          the request's body (POST), or null (GET)
      */
     public Answer forward(Endpoint endpoint, String authorization, String contentType, byte[] body) throws ProviderException {
-        Discovery discovery = provider.discovery();
+        ProviderMetadata discovery = provider.discovery();
         URI target = switch (endpoint) {
             case DISCOVERY -> discovery.source();
             case TOKEN -> discovery.tokenEndpoint();

@@ -26,16 +26,16 @@ import org.jose4j.keys.resolvers.VerificationKeyResolver;
  * ({@link #status()}); a change either way is logged once, with the reason.
  */
 @ApplicationScoped
-public class OpenIdProvider {
+public class ProviderClient {
 
-    private static final Logger LOG = Logger.getLogger(OpenIdProvider.class.getName());
+    private static final Logger LOG = Logger.getLogger(ProviderClient.class.getName());
     static final Duration REACHABLE_FOR = Duration.ofSeconds(2);
 
     @Inject
     BackendSettings backendSettings;
 
     private volatile ProviderHttp http;
-    private volatile Discovery discovery;
+    private volatile ProviderMetadata discovery;
     private volatile ProviderKeys keys;
     private volatile long lastReachable = System.nanoTime() - REACHABLE_FOR.toNanos();
     private volatile ProviderStatus status;
@@ -47,8 +47,8 @@ public class OpenIdProvider {
     }
 
     /** The provider's discovery document, as last fetched. */
-    public Discovery discovery() throws ProviderException {
-        Discovery known = discovery;
+    public ProviderMetadata discovery() throws ProviderException {
+        ProviderMetadata known = discovery;
         if (known != null) {
             return known;
         }
@@ -104,7 +104,7 @@ public class OpenIdProvider {
      * or key set that changed since is taken.
      */
     public void refresh() throws ProviderException {
-        Discovery fresh = fetchDiscovery();
+        ProviderMetadata fresh = fetchDiscovery();
         synchronized (this) {
             if (discovery != null && !fresh.equals(discovery)) {
                 LOG.info("The OpenID Provider's discovery document changed; the new one is used from now on.");
@@ -122,19 +122,19 @@ public class OpenIdProvider {
     }
 
     /** Keeps {@code fresh}, with a key set for its {@code jwks_uri} when that is new. */
-    private void take(Discovery fresh) {
+    private void take(ProviderMetadata fresh) {
         if (keys == null || discovery == null || !fresh.jwksUri().equals(discovery.jwksUri())) {
             keys = new ProviderKeys(http(), fresh.jwksUri(), Clock.systemUTC());
         }
         discovery = fresh;
     }
 
-    private Discovery fetchDiscovery() throws ProviderException {
+    private ProviderMetadata fetchDiscovery() throws ProviderException {
         Settings settings = backendSettings.get();
         URI uri = URI.create(settings.issuerUrl() + "/.well-known/openid-configuration");
         LOG.log(Level.FINE, "Fetching the provider''s discovery document {0}", uri);
         try {
-            return Discovery.parse(http().getJson(uri), uri, settings.issuerUrl());
+            return ProviderMetadata.parse(http().getJson(uri), uri, settings.issuerUrl());
         } catch (ProviderException e) {
             record(false, e);
             throw e;

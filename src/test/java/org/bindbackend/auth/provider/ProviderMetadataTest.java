@@ -8,7 +8,7 @@ import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class DiscoveryTest {
+class ProviderMetadataTest {
 
     static final URI SOURCE = URI.create("https://login.example.com/realms/main/.well-known/openid-configuration");
     static final URI CONFIGURED = URI.create("https://login.example.com/realms/main");
@@ -21,7 +21,7 @@ class DiscoveryTest {
 
     @Test
     void readsTheEndpoints() throws Exception {
-        Discovery discovery = Discovery.parse(document(CONFIGURED.toString()), SOURCE, CONFIGURED);
+        ProviderMetadata discovery = ProviderMetadata.parse(document(CONFIGURED.toString()), SOURCE, CONFIGURED);
         assertEquals(URI.create("https://login.example.com/auth"), discovery.authorizationEndpoint());
         assertEquals(URI.create("https://login.example.com/certs"), discovery.jwksUri());
         assertEquals(Optional.of(URI.create("https://login.example.com/logout")), discovery.endSessionEndpoint());
@@ -32,7 +32,7 @@ class DiscoveryTest {
     @Test
     void refusesAnEndpointThatIsNotAnAbsoluteHttpUrl() {
         for (String bad : new String[] {"/relative", "javascript:alert(1)", "http://[::1", "ftp://login.example.com/x"}) {
-            ProviderException e = assertThrows(ProviderException.class, () -> Discovery.parse(
+            ProviderException e = assertThrows(ProviderException.class, () -> ProviderMetadata.parse(
                     document(CONFIGURED.toString()).replace("https://login.example.com/token", bad), SOURCE, CONFIGURED));
             assertTrue(e.getMessage().contains("token_endpoint"), e.getMessage());
         }
@@ -40,14 +40,14 @@ class DiscoveryTest {
 
     @Test
     void keepsTheProvidersOwnSpellingOfItsIssuerWhenOnlyATrailingSlashDiffers() throws Exception {
-        Discovery discovery = Discovery.parse(document(CONFIGURED + "/"), SOURCE, CONFIGURED);
+        ProviderMetadata discovery = ProviderMetadata.parse(document(CONFIGURED + "/"), SOURCE, CONFIGURED);
         assertEquals(URI.create(CONFIGURED + "/"), discovery.issuer());
     }
 
     @Test
     void refusesAnotherIssuer() {
         ProviderException e = assertThrows(ProviderException.class,
-                () -> Discovery.parse(document("https://evil.example.com"), SOURCE, CONFIGURED));
+                () -> ProviderMetadata.parse(document("https://evil.example.com"), SOURCE, CONFIGURED));
         assertEquals(ProviderException.Kind.BAD_RESPONSE, e.kind());
         assertTrue(e.getMessage().contains("not the configured oidc.issuer-url"), e.getMessage());
     }
@@ -55,12 +55,12 @@ class DiscoveryTest {
     @Test
     void refusesADocumentWithoutEndpoints() {
         ProviderException e = assertThrows(ProviderException.class,
-                () -> Discovery.parse("{\"issuer\":\"" + CONFIGURED + "\"}", SOURCE, CONFIGURED));
+                () -> ProviderMetadata.parse("{\"issuer\":\"" + CONFIGURED + "\"}", SOURCE, CONFIGURED));
         assertTrue(e.getMessage().contains("authorization_endpoint"), e.getMessage());
     }
 
     @Test
     void refusesSomethingThatIsNotJson() {
-        assertThrows(ProviderException.class, () -> Discovery.parse("<html>", SOURCE, CONFIGURED));
+        assertThrows(ProviderException.class, () -> ProviderMetadata.parse("<html>", SOURCE, CONFIGURED));
     }
 }

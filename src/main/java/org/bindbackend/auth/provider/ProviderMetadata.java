@@ -17,7 +17,7 @@ import org.bindbackend.shared.JsonBuilders;
  * The parts of a provider's discovery document this backend uses (OpenID Connect Discovery 1.0, §3), and where it
  * was fetched from.
  */
-public record Discovery(URI source, URI issuer, URI authorizationEndpoint, URI tokenEndpoint,
+public record ProviderMetadata(URI source, URI issuer, URI authorizationEndpoint, URI tokenEndpoint,
         Optional<URI> userinfoEndpoint, URI jwksUri, Optional<URI> endSessionEndpoint, Set<String> codeChallengeMethods) {
 
     /** Whether the provider says it takes PKCE challenges of method S256 (RFC 8414 §2). */
@@ -31,7 +31,7 @@ public record Discovery(URI source, URI issuer, URI authorizationEndpoint, URI t
      * (Discovery §4.3: the issuer value returned MUST be identical to the issuer URL used to fetch it) and that each
      * endpoint it names is an absolute http(s) URL.
      */
-    static Discovery parse(String json, URI source, URI expectedIssuer) throws ProviderException {
+    static ProviderMetadata parse(String json, URI source, URI expectedIssuer) throws ProviderException {
         JsonObject document;
         try (JsonReader reader = JsonBuilders.reader(new StringReader(json))) {
             document = reader.readObject();
@@ -44,7 +44,7 @@ public record Discovery(URI source, URI issuer, URI authorizationEndpoint, URI t
                     "names the issuer \"" + issuer + "\", not the configured oidc.issuer-url \"" + expectedIssuer
                             + "\" (check the URL, including its path and trailing slash)", null);
         }
-        return new Discovery(source, URI.create(issuer),
+        return new ProviderMetadata(source, URI.create(issuer),
                 url(document, "authorization_endpoint", source),
                 url(document, "token_endpoint", source),
                 optionalUrl(document, "userinfo_endpoint", source),

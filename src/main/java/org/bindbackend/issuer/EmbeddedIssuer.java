@@ -9,7 +9,7 @@ import java.util.List;
  * The embedded OpenID Provider, wired: the one place where its stores, rules and endpoints are put
  * together. One instance lives as long as the application; nothing it holds is persisted.
  */
-public final class OidcProvider {
+public final class EmbeddedIssuer {
 
     private final IssuerKeys keys;
     private final URI issuer;
@@ -24,7 +24,7 @@ public final class OidcProvider {
      * A provider for {@code config} signing with {@code keys}, reading the time from {@code clock},
      * with the lifetimes and store sizes of {@code limits}.
      */
-    public OidcProvider(IssuerConfig config, IssuerKeys keys, Clock clock, IssuerLimits limits) {
+    public EmbeddedIssuer(IssuerConfig config, IssuerKeys keys, Clock clock, IssuerLimits limits) {
         int capacity = limits.maxEntriesPerStore();
         BoundedExpiringStore<AuthorizationRequest> loginTransactions = new BoundedExpiringStore<>(
                 "login forms", limits.loginFormLifetime(), capacity, clock);

@@ -1,0 +1,7 @@
+/**
+ * The kube-bind API under {@code /api} (JAX-RS): the CLI's login start ({@code authorize}), the exports, who is
+ * logged in, and the bearer-token filter in front of them; its errors are JSON in the kube-bind backend's shape
+ * ({@link org.bindbackend.api.ApiError}), 401s with an RFC 6750 challenge
+ * ({@link org.bindbackend.api.BearerChallenge}).
+ */
+package org.bindbackend.api;
