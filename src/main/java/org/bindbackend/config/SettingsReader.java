@@ -25,15 +25,14 @@ import org.bindbackend.shared.RandomTokens;
  */
 public final class SettingsReader {
 
-    static final String DEFAULT_EXTERNAL_URL = "http://localhost:8080";
-    static final Duration DEFAULT_TOKEN_EXPIRY = Duration.ofHours(1);
     static final Duration MAX_TOKEN_EXPIRY = Duration.ofDays(1);
     static final String EMBEDDED_ISSUER_PATH = Route.EMBEDDED_PROVIDER_PATH;
     static final String CALLBACK_PATH = Route.CALLBACK_PATH;
+    private static final String ISSUER_EXAMPLE =
+            "the provider's issuer URL, e.g. https://keycloak.example.com/realms/main";
     /** JWS algorithms (RFC 7518 §3.1) an ID token may be signed with; {@code none} and HMAC are never accepted. */
     static final Set<String> ASYMMETRIC_ALGORITHMS = Set.of(
             "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA");
-
 
     private final Function<String, Optional<String>> source;
     private final List<SettingProblem> problems = new ArrayList<>();
@@ -56,7 +55,7 @@ public final class SettingsReader {
 
         URI issuerUrl = embedded ? embeddedIssuer(externalUrl) : externalIssuer();
         Optional<String> clientId = value(Setting.OIDC_ISSUER_CLIENT_ID);
-        Optional<String> secret = value(Setting.CLIENT_SECRET_ENV).or(() -> value(Setting.OIDC_ISSUER_CLIENT_SECRET));
+        Optional<String> secret = value(Setting.OIDC_ISSUER_CLIENT_SECRET);
         boolean generated = embedded && clientId.isEmpty() && secret.isEmpty();
         checkClient(embedded, clientId, secret);
 
@@ -70,7 +69,8 @@ public final class SettingsReader {
         PkceMode pkce = pkce(embedded, !embedded && secret.isEmpty());
         Optional<SessionKey> signingKey = signingKey();
         boolean clustered = flag(Setting.CLUSTER);
-        if (clustered && signingKey.isEmpty() && problems.stream().noneMatch(p -> p.setting().key().startsWith("session"))) {
+        boolean keyProblem = problems.stream().anyMatch(p -> p.setting().key().startsWith("session"));
+        if (clustered && signingKey.isEmpty() && !keyProblem) {
             problem(Setting.CLUSTER, "it is true but no session-signing-key is set, so no replica could read another's "
                     + "sessions", "session-signing-key (or session-signing-key-file) shared by every replica");
         }
@@ -86,23 +86,18 @@ public final class SettingsReader {
                 clientId.orElseGet(() -> "bind-backend-" + RandomTokens.next(9)),
                 new Secret(secret.orElseGet(() -> embedded ? RandomTokens.next() : "")),
                 generated, callbackUrl, authorizeUrl, caFile, allowedUsers, allowedGroups, extraScopes,
-                value(Setting.OIDC_USERNAME_CLAIM).orElse("preferred_username"),
-                value(Setting.OIDC_EMAIL_CLAIM).orElse("email"),
-                value(Setting.OIDC_GROUPS_CLAIM).orElse("groups"),
-                algorithms, pkce, value(Setting.PROVIDER_PRETTY_NAME).orElse("bind-backend"), sessions, verbosity));
+                valueOrDefault(Setting.OIDC_USERNAME_CLAIM), valueOrDefault(Setting.OIDC_EMAIL_CLAIM),
+                valueOrDefault(Setting.OIDC_GROUPS_CLAIM), algorithms, pkce,
+                valueOrDefault(Setting.PROVIDER_PRETTY_NAME), sessions, verbosity));
     }
 
+    /** An unknown mode is reported, and the other settings are checked as for external mode, the default. */
     private OidcMode mode() {
-        Optional<String> raw = value(Setting.OIDC_TYPE);
-        if (raw.isEmpty()) {
+        String raw = valueOrDefault(Setting.OIDC_TYPE);
+        return OidcMode.parse(raw).orElseGet(() -> {
+            problem(Setting.OIDC_TYPE, quote(raw) + " is not a mode", "external or embedded");
             return OidcMode.EXTERNAL;
-        }
-        Optional<OidcMode> mode = OidcMode.parse(raw.get());
-        if (mode.isEmpty()) {
-            problem(Setting.OIDC_TYPE, quote(raw.get()) + " is not a mode", "external or embedded");
-            return OidcMode.EXTERNAL;
-        }
-        return mode.get();
+        });
     }
 
     /**
@@ -110,14 +105,19 @@ public final class SettingsReader {
      * read off the callback URL (or, in embedded mode, the issuer URL), so that the seed's flags alone suffice.
      */
     private URI externalUrl(boolean embedded) {
+        String fallback = Setting.EXTERNAL_URL.byDefault();
         String raw = value(Setting.EXTERNAL_URL)
                 .or(() -> value(Setting.OIDC_CALLBACK_URL).flatMap(url -> stripSuffix(url, CALLBACK_PATH)))
-                .or(() -> embedded ? value(Setting.OIDC_ISSUER_URL).flatMap(url -> stripSuffix(url, EMBEDDED_ISSUER_PATH)) : Optional.empty())
-                .orElse(DEFAULT_EXTERNAL_URL);
-        Optional<URI> url = httpUrl(Setting.EXTERNAL_URL, raw, "this backend's URL as browsers reach it, e.g. https://bind.example.com");
+                .or(() -> embedded
+                        ? value(Setting.OIDC_ISSUER_URL).flatMap(url -> stripSuffix(url, EMBEDDED_ISSUER_PATH))
+                        : Optional.empty())
+                .orElse(fallback);
+        Optional<URI> url = httpUrl(Setting.EXTERNAL_URL, raw,
+                "this backend's URL as browsers reach it, e.g. https://bind.example.com");
         url.filter(u -> !u.getRawPath().isEmpty() && !"/".equals(u.getRawPath())).ifPresent(u -> problem(
-                Setting.EXTERNAL_URL, quote(raw) + " has a path", "the backend at the root of its host, e.g. https://bind.example.com"));
-        return url.map(SettingsReader::withoutTrailingSlash).orElse(URI.create(DEFAULT_EXTERNAL_URL));
+                Setting.EXTERNAL_URL, quote(raw) + " has a path",
+                "the backend at the root of its host, e.g. https://bind.example.com"));
+        return url.map(SettingsReader::withoutTrailingSlash).orElse(URI.create(fallback));
     }
 
     private URI embeddedIssuer(URI externalUrl) {
@@ -136,21 +136,23 @@ public final class SettingsReader {
     private URI externalIssuer() {
         Optional<String> raw = value(Setting.OIDC_ISSUER_URL);
         if (raw.isEmpty()) {
-            problem(Setting.OIDC_ISSUER_URL, "it is not set", "the provider's issuer URL, e.g. https://keycloak.example.com/realms/main");
+            problem(Setting.OIDC_ISSUER_URL, "it is not set", ISSUER_EXAMPLE);
             return null;
         }
-        return httpUrl(Setting.OIDC_ISSUER_URL, raw.get(), "the provider's issuer URL, e.g. https://keycloak.example.com/realms/main")
+        return httpUrl(Setting.OIDC_ISSUER_URL, raw.get(), ISSUER_EXAMPLE)
                 .filter(url -> secureOrLoopback(Setting.OIDC_ISSUER_URL, raw.get(), url))
                 .map(SettingsReader::withoutTrailingSlash).orElse(null);
     }
 
     private void checkClient(boolean embedded, Optional<String> clientId, Optional<String> secret) {
         if (!embedded && clientId.isEmpty()) {
-            problem(Setting.OIDC_ISSUER_CLIENT_ID, "it is not set", "the client id registered for this backend at the provider");
+            problem(Setting.OIDC_ISSUER_CLIENT_ID, "it is not set",
+                    "the client id registered for this backend at the provider");
         }
         if (embedded && clientId.isPresent() != secret.isPresent()) {
             Setting missing = clientId.isPresent() ? Setting.OIDC_ISSUER_CLIENT_SECRET : Setting.OIDC_ISSUER_CLIENT_ID;
-            problem(missing, "it is not set while its pair is", "both client id and secret, or neither (then both are generated)");
+            problem(missing, "it is not set while its pair is",
+                    "both client id and secret, or neither (then both are generated)");
         }
     }
 
@@ -190,7 +192,8 @@ public final class SettingsReader {
     private Optional<URI> authorizeUrl(boolean embedded) {
         Optional<String> raw = value(Setting.OIDC_AUTHORIZE_URL);
         if (raw.isPresent() && embedded) {
-            problem(Setting.OIDC_AUTHORIZE_URL, "it is set in embedded mode", "it unset: the embedded provider has its own endpoint");
+            problem(Setting.OIDC_AUTHORIZE_URL, "it is set in embedded mode",
+                    "it unset: the embedded provider has its own endpoint");
             return Optional.empty();
         }
         return raw.flatMap(url -> httpUrl(Setting.OIDC_AUTHORIZE_URL, url, "the provider's authorization endpoint")
@@ -205,7 +208,8 @@ public final class SettingsReader {
         Path path = Path.of(raw.get());
         try {
             if (!Files.readString(path).contains("-----BEGIN CERTIFICATE-----")) {
-                problem(Setting.OIDC_CA_FILE, quote(raw.get()) + " holds no PEM certificate", "a PEM file of CA certificates");
+                problem(Setting.OIDC_CA_FILE, quote(raw.get()) + " holds no PEM certificate",
+                        "a PEM file of CA certificates");
             }
         } catch (IOException | RuntimeException e) {
             problem(Setting.OIDC_CA_FILE, quote(raw.get()) + " cannot be read (" + e.getClass().getSimpleName() + ")",
@@ -217,7 +221,7 @@ public final class SettingsReader {
     private Set<String> signingAlgorithms() {
         Set<String> algorithms = list(Setting.OIDC_SIGNING_ALGORITHMS);
         if (algorithms.isEmpty()) {
-            return Set.of("RS256");
+            return Set.of(Setting.OIDC_SIGNING_ALGORITHMS.byDefault());
         }
         for (String algorithm : algorithms) {
             if (!ASYMMETRIC_ALGORITHMS.contains(algorithm)) {
@@ -241,8 +245,8 @@ public final class SettingsReader {
             try {
                 key = Optional.of(Files.readString(Path.of(file.get())));
             } catch (IOException | RuntimeException e) {
-                problem(Setting.SESSION_SIGNING_KEY_FILE, quote(file.get()) + " cannot be read (" + e.getClass().getSimpleName()
-                        + ")", "a readable file holding the key shared by all replicas");
+                problem(Setting.SESSION_SIGNING_KEY_FILE, quote(file.get()) + " cannot be read ("
+                        + e.getClass().getSimpleName() + ")", "a readable file holding the key shared by all replicas");
                 return Optional.empty();
             }
         }
@@ -264,7 +268,8 @@ public final class SettingsReader {
         for (String raw : list(Setting.UI_ALLOWED_ORIGINS)) {
             httpUrl(Setting.UI_ALLOWED_ORIGINS, raw, "origins such as https://ui.example.com").ifPresent(uri -> {
                 if (!uri.getRawPath().isEmpty() && !"/".equals(uri.getRawPath())) {
-                    problem(Setting.UI_ALLOWED_ORIGINS, quote(raw) + " has a path", "origins such as https://ui.example.com");
+                    problem(Setting.UI_ALLOWED_ORIGINS, quote(raw) + " has a path",
+                            "origins such as https://ui.example.com");
                 } else {
                     origins.add(URI.create(uri.getScheme() + "://" + uri.getRawAuthority()));
                 }
@@ -274,44 +279,37 @@ public final class SettingsReader {
     }
 
     private boolean flag(Setting setting) {
-        Optional<String> raw = value(setting);
-        if (raw.isEmpty()) {
+        String raw = valueOrDefault(setting);
+        if (!raw.equalsIgnoreCase("true") && !raw.equalsIgnoreCase("false")) {
+            problem(setting, quote(raw) + " is not a boolean", "true or false");
             return false;
         }
-        if (!raw.get().equalsIgnoreCase("true") && !raw.get().equalsIgnoreCase("false")) {
-            problem(setting, quote(raw.get()) + " is not a boolean", "true or false");
-            return false;
-        }
-        return Boolean.parseBoolean(raw.get());
+        return Boolean.parseBoolean(raw);
     }
 
     private Duration tokenExpiry() {
-        Optional<String> raw = value(Setting.TOKEN_EXPIRY);
-        if (raw.isEmpty()) {
-            return DEFAULT_TOKEN_EXPIRY;
-        }
-        Optional<Duration> parsed = Durations.parse(raw.get())
-                .filter(d -> !d.isZero() && d.compareTo(MAX_TOKEN_EXPIRY) <= 0);
+        String raw = valueOrDefault(Setting.TOKEN_EXPIRY);
+        Optional<Duration> parsed = Durations.parse(raw).filter(d -> !d.isZero() && d.compareTo(MAX_TOKEN_EXPIRY) <= 0);
         if (parsed.isEmpty()) {
-            problem(Setting.TOKEN_EXPIRY, quote(raw.get()) + " is not a duration between 1s and 24h", "e.g. 1h, 30m or 1h30m");
+            problem(Setting.TOKEN_EXPIRY, quote(raw) + " is not a duration between 1s and 24h",
+                    "e.g. 1h, 30m or 1h30m");
+            return Duration.ZERO;
         }
-        return parsed.orElse(DEFAULT_TOKEN_EXPIRY);
+        return parsed.get();
     }
 
     private int verbosity() {
-        Optional<String> raw = value(Setting.VERBOSITY);
-        if (raw.isEmpty()) {
-            return 0;
-        }
+        String raw = valueOrDefault(Setting.VERBOSITY);
         try {
-            int level = Integer.parseInt(raw.get().trim());
+            int level = Integer.parseInt(raw);
             if (level >= 0 && level <= 10) {
                 return level;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        problem(Setting.VERBOSITY, quote(raw.get()) + " is not a level", "a whole number from 0 to 10 (2 logs each OIDC step)");
+        problem(Setting.VERBOSITY, quote(raw) + " is not a level",
+                "a whole number from 0 to 10 (2 logs each OIDC step)");
         return 0;
     }
 
@@ -336,7 +334,8 @@ public final class SettingsReader {
 
     /**
      * In external mode, the provider is reached over https: over http, the client secret, the codes and the tokens
-     * would cross the network in clear (RFC 6749 §3.1, §3.2 require TLS). A provider on this machine is the exception.
+     * would cross the network in clear (RFC 6749 §3.1, §3.2 require TLS). A provider on this machine is the
+     * exception.
      */
     private boolean secureOrLoopback(Setting setting, String raw, URI url) {
         if ("https".equalsIgnoreCase(url.getScheme()) || Loopback.isLoopback(url.getHost())) {
@@ -354,8 +353,14 @@ public final class SettingsReader {
         return Collections.unmodifiableSet(values);
     }
 
+    /** The setting's value; a property that overrides its key ({@link Setting#overridingKey()}) wins. */
     private Optional<String> value(Setting setting) {
-        return value(setting.key());
+        return setting.overridingKey().flatMap(this::value).or(() -> value(setting.key()));
+    }
+
+    /** For a setting whose declared default is one fixed value ({@link Setting#byDefault()}). */
+    private String valueOrDefault(Setting setting) {
+        return value(setting).orElse(setting.byDefault());
     }
 
     private Optional<String> value(String key) {

@@ -56,6 +56,24 @@ class SettingsReaderTest {
         assertEquals(Set.of(Setting.OIDC_ISSUER_URL, Setting.OIDC_ISSUER_CLIENT_ID), missing);
     }
 
+    /** The reader applies the defaults Setting declares; these are the values the documentation gives. */
+    @Test
+    void unsetSettingsTakeTheirDocumentedDefaults() {
+        Settings settings = read(Map.of("oidc.issuer-url", "https://login.example.com/realms/main",
+                "oidc.issuer-client-id", "bind")).settings().orElseThrow();
+        assertEquals(OidcMode.EXTERNAL, settings.mode());
+        assertEquals(URI.create("http://localhost:8080"), settings.externalUrl());
+        assertEquals("preferred_username", settings.usernameClaim());
+        assertEquals("email", settings.emailClaim());
+        assertEquals("groups", settings.groupsClaim());
+        assertEquals(Set.of("RS256"), settings.signingAlgorithms());
+        assertEquals("bind-backend", settings.providerPrettyName());
+        assertEquals(Duration.ofHours(1), settings.sessions().tokenExpiry());
+        assertFalse(settings.sessions().endProviderSession());
+        assertFalse(settings.sessions().clustered());
+        assertEquals(0, settings.verbosity());
+    }
+
     @Test
     void embeddedModeNeedsNothingElseAndGeneratesItsClient() {
         Settings settings = read(Map.of("oidc.type", "embedded")).settings().orElseThrow();

@@ -1,5 +1,6 @@
 package org.bindbackend.config;
 
+import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +18,24 @@ public final class TestSettings {
     private TestSettings() {
     }
 
-    /** {@code settings} with other session settings: for what no configuration can say, such as a past expiry. */
-    public static Settings withSessions(Settings s, SessionSettings sessions) {
-        return new Settings(s.mode(), s.externalUrl(), s.issuerUrl(), s.clientId(), s.clientSecret(),
-                s.clientGenerated(), s.callbackUrl(), s.authorizeUrl(), s.caFile(), s.allowedUsers(), s.allowedGroups(),
-                s.extraScopes(), s.usernameClaim(), s.emailClaim(), s.groupsClaim(), s.signingAlgorithms(), s.pkce(),
-                s.providerPrettyName(), sessions, s.verbosity());
+    /**
+     * {@code settings} with other session settings: for what no configuration can say, such as a past expiry. The
+     * record is copied component by component, not by its positional constructor, so that a new setting needs no
+     * change here.
+     */
+    public static Settings withSessions(Settings settings, SessionSettings sessions) {
+        RecordComponent[] components = Settings.class.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] values = new Object[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = types[i] == SessionSettings.class ? sessions : components[i].getAccessor().invoke(settings);
+            }
+            return Settings.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("cannot copy " + settings, e);
+        }
     }
 
     /** External-mode settings against {@link #ISSUER}, with these key-value pairs on top. */
