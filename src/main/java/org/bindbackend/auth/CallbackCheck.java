@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Optional;
 import org.bindbackend.auth.LoginFailedException.Reason;
 import org.bindbackend.shared.Causes;
+import org.bindbackend.text.UntrustedText;
 
 /**
  * The provider's answer at the callback, checked against this browser's login ({@link LoginTransaction}) before
@@ -44,9 +45,15 @@ record CallbackCheck(boolean loginInProgress, boolean stateKnown, String arrived
                 + "client secret or client id is the usual cause; the server log has the details)");
     }
 
-    /** Why the container threw on an answer that passed: its OpenID Connect client refused the tokens. */
+    /**
+     * Why the container threw on an answer that passed: its OpenID Connect client refused the tokens (a nonce of
+     * another login, a signature that does not verify, ...). The page says so in this backend's words; what the
+     * container said, naming its own classes, goes to the log only, where the operator needs it.
+     */
     LoginFailedException failure(RuntimeException thrown) {
+        Throwable root = Causes.root(thrown);
         return new LoginFailedException(Reason.ID_TOKEN_REJECTED, "the provider's tokens failed the checks of "
-                + "the server's OpenID Connect client (" + Causes.root(thrown).getClass().getSimpleName() + ")");
+                + "the server's OpenID Connect client", "; it said " + UntrustedText.forLog(
+                        root.getClass().getSimpleName() + ": " + root.getMessage()));
     }
 }
