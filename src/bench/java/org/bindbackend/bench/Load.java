@@ -77,6 +77,10 @@ final class Load {
         }
 
         /** This plan with a warm-up of at least {@code least}, within its limit. */
+        Plan withWarmupLimit(Duration newWarmupLimit) {
+            return new Plan(concurrency, warmup, newWarmupLimit, warmupMax, measured, measuredMax);
+        }
+
         Plan withWarmupOfAtLeast(Duration least) {
             Duration longer = warmup.compareTo(least) >= 0 ? warmup : least;
             return new Plan(concurrency, longer.compareTo(warmupLimit) <= 0 ? longer : warmupLimit, warmupLimit,
