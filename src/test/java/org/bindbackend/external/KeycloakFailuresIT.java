@@ -265,14 +265,7 @@ class KeycloakFailuresIT {
         }
 
         private void assertAliceLogsIn() throws Exception {
-            BrowserlessLogin browser = KeycloakLogin.browser(keycloak);
-            Evidence evidence = Evidence.from(backend);
-            HttpResponse<String> callback = KeycloakLogin.logIn(browser, keycloak, backend.uri("/login"), RealmUser.ALICE);
-            String seen = evidence.of(callback);
-
-            assertEquals(303, callback.statusCode(), seen);
-            assertEquals(backend.uri("/"), BrowserlessLogin.location(callback), seen);
-            assertTrue(browser.cookie("kube-bind").isPresent(), seen);
+            KeycloakLogin.assertLogsIn(KeycloakLogin.browser(keycloak), keycloak, backend, RealmUser.ALICE);
         }
     }
 }

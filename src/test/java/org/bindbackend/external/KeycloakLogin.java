@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import org.bindbackend.testing.BackendServer;
 import org.bindbackend.testing.BrowserlessLogin;
 import org.bindbackend.testing.KeycloakServer;
 
@@ -54,6 +55,21 @@ final class KeycloakLogin {
     static HttpResponse<String> logIn(BrowserlessLogin browser, KeycloakServer keycloak, URI start, RealmUser user)
             throws IOException, InterruptedException {
         return signIn(browser, loginPage(browser, keycloak, start), user);
+    }
+
+    /**
+     * A whole browser login at {@code backend}'s {@code /login} as {@code user} that must succeed: the callback
+     * answers 303 to the backend's home, with the session cookie. Returns the evidence of the login, for the log.
+     */
+    static Evidence assertLogsIn(BrowserlessLogin browser, KeycloakServer keycloak, BackendServer backend, RealmUser user)
+            throws IOException, InterruptedException {
+        Evidence evidence = Evidence.from(backend);
+        HttpResponse<String> callback = logIn(browser, keycloak, backend.uri("/login"), user);
+        String seen = evidence.of(callback);
+        assertEquals(303, callback.statusCode(), seen);
+        assertEquals(backend.uri("/"), BrowserlessLogin.location(callback), seen);
+        assertTrue(browser.cookie("kube-bind").isPresent(), seen);
+        return evidence;
     }
 
     /**

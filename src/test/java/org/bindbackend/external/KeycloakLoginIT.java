@@ -54,13 +54,7 @@ class KeycloakLoginIT {
     @Test
     void aliceLogsInAndTheApiKnowsWhoSheIs() throws Exception {
         BrowserlessLogin browser = KeycloakLogin.browser(keycloak);
-        Evidence evidence = Evidence.from(backend);
-        HttpResponse<String> callback = KeycloakLogin.logIn(browser, keycloak, backend.uri("/login"), RealmUser.ALICE);
-        String seen = evidence.of(callback);
-
-        assertEquals(303, callback.statusCode(), seen);
-        assertEquals(backend.uri("/"), BrowserlessLogin.location(callback), seen);
-        assertTrue(browser.cookie("kube-bind").isPresent(), seen);
+        KeycloakLogin.assertLogsIn(browser, keycloak, backend, RealmUser.ALICE);
         HttpResponse<String> home = browser.get(backend.uri("/"));
         assertTrue(home.body().contains("<dd id=\"name\">alice</dd>"), home.body());
 
@@ -77,12 +71,7 @@ class KeycloakLoginIT {
     @Test
     void carolIsLetInByNameThoughSheHasNoGroup() throws Exception {
         BrowserlessLogin browser = KeycloakLogin.browser(keycloak);
-        Evidence evidence = Evidence.from(backend);
-        HttpResponse<String> callback = KeycloakLogin.logIn(browser, keycloak, backend.uri("/login"), RealmUser.CAROL);
-        String seen = evidence.of(callback);
-
-        assertEquals(303, callback.statusCode(), seen);
-        assertTrue(browser.cookie("kube-bind").isPresent(), seen);
+        KeycloakLogin.assertLogsIn(browser, keycloak, backend, RealmUser.CAROL);
         JsonObject identity = whoami(browser);
         assertEquals("carol", identity.getString("name"), identity.toString());
         assertEquals(RealmUser.CAROL.email(), identity.getString("email"));

@@ -1,6 +1,5 @@
 package org.bindbackend.external;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,14 +37,9 @@ class KeycloakPkceIT {
 
     /** Alice logs in at {@code backend}; the backend logs her in, with a session cookie. */
     private static void assertAliceLogsIn(BackendServer backend) throws Exception {
-        BrowserlessLogin browser = KeycloakLogin.browser(keycloak);
-        Evidence evidence = Evidence.from(backend);
-        HttpResponse<String> callback = KeycloakLogin.logIn(browser, keycloak, backend.uri("/login"), RealmUser.ALICE);
-        String seen = evidence.of(callback);
-        assertEquals(303, callback.statusCode(), seen);
-        assertEquals(backend.uri("/"), BrowserlessLogin.location(callback), seen);
-        assertTrue(browser.cookie("kube-bind").isPresent(), seen);
-        assertTrue(evidence.log().contains("with a PKCE challenge"), seen);
+        Evidence evidence = KeycloakLogin.assertLogsIn(KeycloakLogin.browser(keycloak), keycloak, backend,
+                RealmUser.ALICE);
+        assertTrue(evidence.log().contains("with a PKCE challenge"), evidence.log());
     }
 
     @Test
