@@ -4,7 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
 
-/** The backend's REST API under {@code /api}; the embedded provider is a JAX-RS application of its own. */
+/** The backend's REST API under {@code /api} (the embedded provider is a servlet of its own, not part of it). */
 @ApplicationPath("/api")
 public class ApiApplication extends Application {
 

@@ -13,12 +13,15 @@ import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
-import org.bindbackend.auth.AccessPolicy;
-import org.bindbackend.auth.Authenticator;
-import org.bindbackend.auth.Identity;
-import org.bindbackend.auth.SessionCookie;
-import org.bindbackend.auth.Verification;
+import org.bindbackend.answer.ApiError;
+import org.bindbackend.answer.BearerChallenge;
+import org.bindbackend.answer.JsonErrors;
 import org.bindbackend.config.BackendSettings;
+import org.bindbackend.http.Cookies;
+import org.bindbackend.session.AccessPolicy;
+import org.bindbackend.session.Identity;
+import org.bindbackend.session.Sessions;
+import org.bindbackend.session.Verification;
 
 /**
  * Lets an API request through only with a valid bearer token or session cookie of a user the allow-lists admit,
@@ -36,7 +39,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     static final Set<String> PUBLIC = Set.of("exports", "healthz", "authorize");
 
     @Inject
-    Authenticator authenticator;
+    Sessions sessions;
 
     @Inject
     BackendSettings backendSettings;
@@ -46,16 +49,16 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (PUBLIC.contains(trimSlashes(context.getUriInfo().getPath(true)))) {
             return;
         }
-        Cookie cookie = context.getCookies().get(SessionCookie.name(backendSettings.get()));
-        Verification verification = authenticator.authenticate(context.getHeaderString("Authorization"),
-                Optional.ofNullable(cookie).flatMap(sent -> SessionCookie.value(sent.getValue())));
+        Cookie cookie = context.getCookies().get(sessions.cookieName());
+        Verification verification = sessions.authenticate(context.getHeaderString("Authorization"),
+                Optional.ofNullable(cookie).flatMap(sent -> Cookies.value(sent.getValue())));
         if (!verification.isValid()) {
             context.abortWith(unauthorized(verification.problem()));
             return;
         }
         Identity identity = verification.session().get().identity();
         if (!AccessPolicy.allows(backendSettings.get(), identity)) {
-            context.abortWith(Errors.response(new ApiError(403, ApiError.Code.AUTHORIZATION_FAILED,
+            context.abortWith(JsonErrors.response(new ApiError(403, ApiError.Code.AUTHORIZATION_FAILED,
                     "Not allowed", "subject " + identity.subject() + " is not in oidc.allowed-users or oidc.allowed-groups")));
             return;
         }
@@ -79,10 +82,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     private static Response unauthorized(Verification.Problem problem) {
         String challenge = problem == Verification.Problem.NONE ? BearerChallenge.none()
                 : BearerChallenge.invalidToken(problem.details());
-        return Response.fromResponse(Errors.response(new ApiError(401, ApiError.Code.AUTHENTICATION_FAILED,
-                        "Authentication required", problem.details())))
-                .header(BearerChallenge.HEADER, challenge)
-                .build();
+        return JsonErrors.response(new ApiError(401, ApiError.Code.AUTHENTICATION_FAILED, "Authentication required",
+                problem.details()), challenge);
     }
 
     /** The caller as JAX-RS resources see it. */

@@ -16,9 +16,10 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.bindbackend.auth.LoginStart;
+import org.bindbackend.answer.JsonErrors;
 import org.bindbackend.config.BackendSettings;
-import org.bindbackend.http.FormEncoding;
+import org.bindbackend.login.Logins;
+import org.bindbackend.shared.FormEncoding;
 
 /**
  * {@code GET|POST /api/authorize}: the kube-bind login entry point ({@code authenticatedURL} of
@@ -31,7 +32,7 @@ public class AuthorizeResource {
     BackendSettings backendSettings;
 
     @Inject
-    LoginStart loginStart;
+    Logins logins;
 
     @Context
     HttpServletRequest request;
@@ -51,7 +52,7 @@ public class AuthorizeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response authorizeJson(JsonValue body) {
         if (!(body instanceof JsonObject object)) {
-            return Errors.response(new BadRequest("Invalid authorize request", "the body must be a JSON object").toError());
+            return JsonErrors.response(new BadRequest("Invalid authorize request", "the body must be a JSON object").toError());
         }
         return start(request.getQueryString(), null, object);
     }
@@ -64,7 +65,7 @@ public class AuthorizeResource {
         Optional<Map<String, String>> fromQuery = FormEncoding.decode(query);
         Optional<Map<String, String>> fromForm = FormEncoding.decode(form);
         if (fromQuery.isEmpty() || fromForm.isEmpty()) {
-            return Errors.response(new BadRequest("Invalid authorize request",
+            return JsonErrors.response(new BadRequest("Invalid authorize request",
                     "the query or the form is not valid percent-encoding").toError());
         }
         Map<String, String> parameters = new HashMap<>(fromQuery.get());
@@ -77,12 +78,12 @@ public class AuthorizeResource {
             });
         }
         try {
-            LoginStart.Redirect start = loginStart.begin(AuthorizeRequest.parse(parameters, backendSettings.get()));
+            Logins.Redirect start = logins.begin(KubeBindLoginRequest.parse(parameters, backendSettings.get()));
             // Absolute: JAX-RS implementations resolve a relative Location differently (RESTEasy under /api/).
             URI location = URI.create(request.getRequestURL().toString()).resolve(start.path());
             return Response.seeOther(location).header("Set-Cookie", start.setCookie()).build();
         } catch (BadRequest e) {
-            return Errors.response(e.toError());
+            return JsonErrors.response(e.toError());
         }
     }
 }

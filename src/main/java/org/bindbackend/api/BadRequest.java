@@ -1,5 +1,7 @@
 package org.bindbackend.api;
 
+import org.bindbackend.answer.ApiError;
+
 /** A request the client must change: answered 400 {@code BAD_REQUEST} with the reason. */
 final class BadRequest extends Exception {
 

@@ -1,8 +1,8 @@
 package org.bindbackend.api;
 
 import java.security.Principal;
-import org.bindbackend.auth.Identity;
-import org.bindbackend.auth.Session;
+import org.bindbackend.session.Identity;
+import org.bindbackend.session.Session;
 
 /** The authenticated caller of an API request, with the session it came with. */
 public record CallerPrincipal(Session session) implements Principal {

@@ -8,6 +8,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bindbackend.answer.ApiError;
+import org.bindbackend.answer.JsonErrors;
 import org.bindbackend.shared.Causes;
 
 /**
@@ -32,7 +34,7 @@ public class UnhandledErrors implements ExceptionMapper<Throwable> {
             LOG.log(Level.SEVERE, "An API request failed", thrown);
             error = new ApiError(500, ApiError.Code.INTERNAL_ERROR, "The request failed", "The server log has the details.");
         }
-        return Errors.response(error);
+        return JsonErrors.response(error);
     }
 
     /**

@@ -7,7 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import org.bindbackend.auth.Identity;
+import org.bindbackend.session.Identity;
 import org.bindbackend.shared.JsonBuilders;
 
 /** {@code GET /api/whoami}: the caller's identity as the provider's verified ID token gave it. */

@@ -9,7 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
-import org.bindbackend.issuer.EmbeddedProvider;
+import org.bindbackend.issuer.ActiveIssuer;
 
 /**
  * At start: validates the settings once, sets the log verbosity and says loudly what an operator must know
@@ -29,7 +29,7 @@ public class StartupReport {
     BackendSettings backendSettings;
 
     @Inject
-    EmbeddedProvider embeddedProvider;
+    ActiveIssuer activeIssuer;
 
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -43,7 +43,7 @@ public class StartupReport {
             OIDC_LOGGERS.forEach(logger -> logger.setLevel(Level.FINE));
         }
         if (settings.embedded()) {
-            embeddedProvider.active();
+            activeIssuer.get();
             LOG.warning(EmbeddedBanner.text(settings));
             if (settings.sessions().clustered()) {
                 LOG.warning("cluster is true in embedded mode: every replica is an OpenID Provider of its own, its keys "

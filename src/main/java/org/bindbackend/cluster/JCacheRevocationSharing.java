@@ -1,7 +1,8 @@
 package org.bindbackend.cluster;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,7 @@ import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.spi.CachingProvider;
-import org.bindbackend.auth.RevocationSharing;
+import org.bindbackend.revocation.RevocationSharing;
 
 /**
  * Shares ended sessions through JCache (JSR 107), the distributed cache the server already has: Payara's
@@ -28,8 +29,12 @@ import org.bindbackend.auth.RevocationSharing;
  * lifetime of logouts needs, with the grid's backups (a member's loss loses nothing). A logout waits until its entry
  * is stored; every member hears each new entry through an entry listener, asynchronously. Checking a session never
  * touches the grid.
+ *
+ * <p>A CDI bean that the revocations ask for only with {@code cluster} on. On a server without the JCache API (Open
+ * Liberty without the library) its class cannot be loaded, so CDI offers no such bean, and the revocations say so.
  */
-public final class JCacheRevocationSharing implements RevocationSharing {
+@ApplicationScoped
+public class JCacheRevocationSharing implements RevocationSharing {
 
     private static final Logger LOG = Logger.getLogger(JCacheRevocationSharing.class.getName());
     static final String CACHE = "bind-backend-revocations";
@@ -40,12 +45,15 @@ public final class JCacheRevocationSharing implements RevocationSharing {
      */
     private static volatile Consumer<String> receiver = id -> { };
 
-    private final Cache<String, Boolean> cache;
+    @Inject
+    Instance<CachingProvider> serverProviders;
 
-    public JCacheRevocationSharing(Duration keep, Consumer<String> onRevoked) {
+    private Cache<String, Boolean> cache;
+
+    @Override
+    public void join(Duration keep, Consumer<String> onRevoked) {
         receiver = onRevoked;
-        CacheManager manager = cachingProvider().getCacheManager();
-        cache = cache(manager, keep);
+        cache = cache(cachingProvider().getCacheManager(), keep);
         int known = 0;
         for (Cache.Entry<String, Boolean> entry : cache) {
             onRevoked.accept(entry.getKey());
@@ -65,12 +73,11 @@ public final class JCacheRevocationSharing implements RevocationSharing {
      * Liberty's library). A Payara whose grid is off has the producer but no grid: that is no cache, never a second
      * Hazelcast of the application's own.
      */
-    private static CachingProvider cachingProvider() {
-        Instance<CachingProvider> fromServer = CDI.current().select(CachingProvider.class);
-        if (!fromServer.isResolvable()) {
+    private CachingProvider cachingProvider() {
+        if (!serverProviders.isResolvable()) {
             return Caching.getCachingProvider();
         }
-        CachingProvider provider = fromServer.get();
+        CachingProvider provider = serverProviders.get();
         if (provider == null) {
             throw new IllegalStateException("the server's data grid is off (Payara Micro was started with "
                     + "--nohazelcast: start it with the launcher's --cluster)");

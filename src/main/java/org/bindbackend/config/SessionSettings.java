@@ -17,4 +17,12 @@ import java.util.Set;
  */
 public record SessionSettings(Optional<SessionKey> signingKey, Duration tokenExpiry, Set<URI> uiOrigins,
         boolean endProviderSession, boolean clustered) {
+
+    /** The clock difference between replicas that a session's times tolerate. */
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    /** The longest a session is accepted: its lifetime, and the tolerated clock difference past it. */
+    public Duration longestLife() {
+        return tokenExpiry.plus(CLOCK_SKEW);
+    }
 }

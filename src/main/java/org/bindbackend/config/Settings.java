@@ -18,7 +18,7 @@ import java.util.Set;
  * @param callbackUrl         the redirect URI registered at the provider; it lies on {@code externalUrl}
  * @param authorizeUrl        an override of the provider's authorization endpoint
  * @param caFile              a PEM bundle trusted for every call to the provider
- * @param allowedUsers        who may use the backend, by user name, email or subject (empty: no rule by user)
+ * @param allowedUsers        who may use the backend, by subject or user name (empty: no rule by user)
  * @param allowedGroups       who may use the backend, by group (empty: no rule by group)
  * @param extraScopes         scopes requested besides {@code openid profile email}
  * @param usernameClaim       the ID token claim that names the user

@@ -6,11 +6,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.bindbackend.auth.provider.ProviderClient;
-import org.bindbackend.auth.provider.ProviderStatus;
 import org.bindbackend.config.BackendSettings;
+import org.bindbackend.provider.ProviderClient;
+import org.bindbackend.provider.ProviderStatus;
 import org.bindbackend.shared.JsonBuilders;
 
 /**
@@ -32,13 +33,17 @@ public class ProviderHealthServlet extends HttpServlet {
     @Inject
     transient ProviderMonitor monitor;
 
+    @Inject
+    transient Clock clock;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // Embedded: the provider is this server, usable when its issuer URL reaches it.
+        Instant now = clock.instant();
         ProviderStatus status = backendSettings.get().embedded()
                 ? new ProviderStatus(monitor.embeddedLoginsWork(), provider.status().map(ProviderStatus::checked)
-                        .orElse(Instant.now()))
-                : provider.status().orElse(new ProviderStatus(false, Instant.now()));
+                        .orElse(now))
+                : provider.status().orElse(new ProviderStatus(false, now));
         String state = status.up() ? "UP" : "DOWN";
         response.setStatus(status.up() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
@@ -49,7 +54,7 @@ public class ProviderHealthServlet extends HttpServlet {
                         .add("name", "oidc-provider")
                         .add("status", state)
                         .add("data", JsonBuilders.object().add("checked-seconds-ago",
-                                Duration.between(status.checked(), Instant.now()).toSeconds()))))
+                                Duration.between(status.checked(), now).toSeconds()))))
                 .build().toString());
     }
 }

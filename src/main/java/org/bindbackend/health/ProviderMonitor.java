@@ -7,19 +7,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bindbackend.auth.provider.ProviderClient;
-import org.bindbackend.auth.provider.ProviderException;
-import org.bindbackend.auth.provider.ProviderStatus;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
-import org.bindbackend.issuer.EmbeddedProvider;
+import org.bindbackend.issuer.ActiveIssuer;
 import org.bindbackend.issuer.EmbeddedIssuer;
+import org.bindbackend.provider.ProviderClient;
+import org.bindbackend.provider.ProviderException;
+import org.bindbackend.provider.ProviderStatus;
 
 /**
  * Asks the provider in the background whether it can be used, whatever the traffic: every {@link #WHILE_UP} while it
@@ -52,10 +53,13 @@ public class ProviderMonitor {
     ProviderClient provider;
 
     @Inject
-    EmbeddedProvider embeddedProvider;
+    ActiveIssuer activeIssuer;
+
+    @Inject
+    Clock clock;
 
     private ScheduledFuture<?> checks;
-    private final Instant started = Instant.now();
+    private Instant started;
     private volatile Instant nextCheck = Instant.MIN;
     private volatile boolean ownIssuerReached;
     private volatile boolean ownIssuerFailureSaid;
@@ -63,6 +67,7 @@ public class ProviderMonitor {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (backendSettings.valid()) {
+            started = clock.instant();
             checks = scheduler.scheduleWithFixedDelay(this::checkWhenDue, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -84,7 +89,7 @@ public class ProviderMonitor {
      * (a login that found it down makes the next check come {@link #WHILE_DOWN} after, not {@link #WHILE_UP}).
      */
     private void checkWhenDue() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         boolean embedded = backendSettings.get().embedded();
         if (embedded ? now.isBefore(nextCheck) : !due(now)) {
             return;
@@ -132,7 +137,7 @@ public class ProviderMonitor {
         String failure;
         try {
             provider.refresh();
-            String keyId = embeddedProvider.active().map(EmbeddedIssuer::keyId).orElse("");
+            String keyId = activeIssuer.get().map(EmbeddedIssuer::keyId).orElse("");
             failure = provider.publishesKey(keyId) ? null : "another server answers there";
         } catch (ProviderException e) {
             failure = e.getMessage();
@@ -141,7 +146,8 @@ public class ProviderMonitor {
         if (reached && !ownIssuerReached && ownIssuerFailureSaid) {
             LOG.info("The embedded provider's issuer " + settings.issuerUrl() + " reaches this server now: logins work.");
         }
-        if (!reached && Instant.now().isAfter(started.plus(Duration.ofSeconds(5))) && (ownIssuerReached || !ownIssuerFailureSaid)) {
+        if (!reached && clock.instant().isAfter(started.plus(Duration.ofSeconds(5)))
+                && (ownIssuerReached || !ownIssuerFailureSaid)) {
             LOG.severe("Embedded logins cannot work: the issuer " + settings.issuerUrl() + " does not reach this server ("
                     + failure + "); set external-url (flag --external-url, env EXTERNAL_URL) to the URL this server "
                     + "is reached at, e.g. http://localhost:<its port>.");

@@ -3,7 +3,7 @@ package org.bindbackend.health;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bindbackend.config.BackendSettings;
-import org.bindbackend.issuer.EmbeddedProvider;
+import org.bindbackend.issuer.ActiveIssuer;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -24,7 +24,7 @@ public class Serving implements HealthCheck {
     BackendSettings backendSettings;
 
     @Inject
-    EmbeddedProvider embeddedProvider;
+    ActiveIssuer activeIssuer;
 
     @Inject
     ProviderMonitor monitor;
@@ -43,7 +43,7 @@ public class Serving implements HealthCheck {
         if (!backendSettings.get().embedded()) {
             return response.up().build();
         }
-        boolean ready = embeddedProvider.active().isPresent() && monitor.embeddedLoginsWork();
+        boolean ready = activeIssuer.get().isPresent() && monitor.embeddedLoginsWork();
         return ready ? response.up().build()
                 : response.down().withData("reason", "the embedded provider's issuer URL does not reach this server: see the log").build();
     }

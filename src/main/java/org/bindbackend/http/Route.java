@@ -5,7 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.bindbackend.issuer.OidcPaths;
+import org.bindbackend.shared.Mounts;
 
 /**
  * What part of the backend a request was routed to, decided in this one place from the path the servlet container
@@ -31,7 +31,7 @@ public enum Route {
     PAGE;
 
     /** The embedded provider's path below the context root; its issuer URL ends with it. */
-    public static final String EMBEDDED_PROVIDER_PATH = OidcPaths.APPLICATION;
+    public static final String EMBEDDED_PROVIDER_PATH = Mounts.EMBEDDED_ISSUER;
     /** The redirect URI's path below the context root. */
     public static final String CALLBACK_PATH = "/api/callback";
     /** The one path the container protects: requesting it unauthenticated starts the container's login. */
@@ -100,24 +100,6 @@ public enum Route {
         } catch (IllegalArgumentException notPercentEncoding) {
             return segment;
         }
-    }
-
-    /**
-     * Whether a query string is well-formed percent-encoding (RFC 3986 §2.1: each {@code %} followed by two hex
-     * digits), as it must be before anything reads a parameter: the servers decode a malformed one differently
-     * (Payara drops the pair, Open Liberty throws), so it is refused as the client's mistake, in one place.
-     */
-    public static boolean wellFormedQuery(String query) {
-        if (query == null) {
-            return true;
-        }
-        for (int i = query.indexOf('%'); i >= 0; i = query.indexOf('%', i + 1)) {
-            if (i + 2 >= query.length() || Character.digit(query.charAt(i + 1), 16) < 0
-                    || Character.digit(query.charAt(i + 2), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean within(String path, String prefix) {

@@ -1,11 +1,11 @@
 package org.bindbackend.issuer;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.bindbackend.shared.FormEncoding;
 import org.bindbackend.shared.Sha256;
 
 /**
@@ -76,8 +76,8 @@ final class ClientAuthenticator {
             if (colon < 0) {
                 throw refuse("Basic credentials without a colon");
             }
-            return new Credentials(URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8));
+            return new Credentials(FormEncoding.decodeComponent(decoded.substring(0, colon)),
+                    FormEncoding.decodeComponent(decoded.substring(colon + 1)));
         } catch (IllegalArgumentException malformed) {
             throw refuse("malformed Basic credentials");
         }

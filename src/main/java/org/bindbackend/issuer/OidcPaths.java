@@ -1,6 +1,7 @@
 package org.bindbackend.issuer;
 
 import java.net.URI;
+import org.bindbackend.shared.Mounts;
 
 /**
  * Every route of the embedded provider, in one place, served by {@link OidcProviderServlet}. The
@@ -26,7 +27,7 @@ import java.net.URI;
 public final class OidcPaths {
 
     /** The path of the provider below the context root; the issuer URL ends with it. */
-    public static final String APPLICATION = "/oidc";
+    public static final String APPLICATION = Mounts.EMBEDDED_ISSUER;
     /** Provider metadata. */
     public static final String DISCOVERY = "/.well-known/openid-configuration";
     /**

@@ -16,7 +16,7 @@ import java.util.function.BiFunction;
  * The embedded provider on HTTP: routes the requests under {@code /oidc} ({@link OidcPaths}) to {@link EmbeddedIssuer}
  * and writes its {@link HttpReply}. A plain servlet rather than a JAX-RS application: each login passes here three
  * times, and the provider needs nothing of JAX-RS but a route table. Outside embedded mode there is no provider
- * ({@link EmbeddedProvider}) and every request is answered 404, whatever let it get here.
+ * ({@link ActiveIssuer}) and every request is answered 404, whatever let it get here.
  */
 @WebServlet(OidcPaths.APPLICATION + "/*")
 public class OidcProviderServlet extends HttpServlet {
@@ -50,13 +50,13 @@ public class OidcProviderServlet extends HttpServlet {
             OidcPaths.END_SESSION, (provider, request) -> provider.endSession(request.parameters()));
 
     @Inject
-    transient EmbeddedProvider embedded;
+    transient ActiveIssuer activeIssuer;
 
     /** Outside embedded mode every request, whatever its method, is answered 404 before anything else. */
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        if (embedded.active().isEmpty()) {
+        if (activeIssuer.get().isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -106,7 +106,7 @@ public class OidcProviderServlet extends HttpServlet {
 
     /** Called past {@link #service}'s check only, so there is one. */
     private EmbeddedIssuer provider() {
-        return embedded.active().orElseThrow();
+        return activeIssuer.get().orElseThrow();
     }
 
     /** 405 with the methods the route allows (RFC 9110 §15.5.6), or 404 when there is no such route. */

@@ -2,7 +2,7 @@ package org.bindbackend.issuer;
 
 import java.net.URI;
 import java.util.Map;
-import org.bindbackend.shared.QueryStrings;
+import org.bindbackend.shared.FormEncoding;
 
 /**
  * Adds response parameters to a registered redirect URI, encoded as
@@ -17,7 +17,7 @@ final class RedirectUris {
     /** {@code base} with {@code parameters} added to its query, in their order; null values are left out. */
     static URI withParameters(URI base, Map<String, String> parameters) {
         String uri = base.toString();
-        String added = QueryStrings.withParameters(uri, parameters);
+        String added = FormEncoding.withParameters(uri, parameters);
         return added.equals(uri) ? base : URI.create(added);
     }
 }

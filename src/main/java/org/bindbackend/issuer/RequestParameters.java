@@ -1,16 +1,14 @@
 package org.bindbackend.issuer;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bindbackend.shared.FormEncoding;
 
 /**
  * The parameters of one request, read by the rules of RFC 6749 §3.1 and §3.2: a parameter sent
@@ -65,21 +63,7 @@ public final class RequestParameters {
      * {@code invalid_request} when it reads the first.
      */
     private static RequestParameters decoded(String encoded) {
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        for (String pair : encoded.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                values.computeIfAbsent(name, any -> new ArrayList<>()).add(value);
-            } catch (IllegalArgumentException badPercentEncoding) {
-                return MALFORMED;
-            }
-        }
-        return new RequestParameters(values, false);
+        return FormEncoding.decodeAll(encoded).map(values -> new RequestParameters(values, false)).orElse(MALFORMED);
     }
 
     /** The distinct values of a space-delimited list such as {@code scope} (RFC 6749 §3.3), in order. */

@@ -8,8 +8,11 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.bindbackend.answer.Answers;
+import org.bindbackend.answer.Failure;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.http.Route;
+import org.bindbackend.shared.FormEncoding;
 
 /**
  * Serves nothing while the settings are invalid (health keeps answering), and hides the embedded provider unless
@@ -31,7 +34,7 @@ public class ConfigurationGate extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!Route.wellFormedQuery(request.getQueryString())) {
+        if (!FormEncoding.wellFormed(request.getQueryString())) {
             Answers.send(request, response, route, Failure.malformedQuery());
             return;
         }

@@ -8,15 +8,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bindbackend.auth.LoginFailedException;
-import org.bindbackend.auth.LoginMechanism;
+import org.bindbackend.answer.Answers;
+import org.bindbackend.answer.Failure;
 import org.bindbackend.http.Route;
 import org.bindbackend.text.UntrustedText;
 
 /**
- * The error page of every error the container raises (web.xml): the OpenID Connect mechanism answers most
- * failures with a bare 401 or an exception, which become here a readable page for browsers or the JSON error
- * for API callers, with a status that says whose fault it was.
+ * The error page of every error the container raises itself (web.xml): an exception that escaped a servlet or a
+ * filter, or a bare status (a path nothing serves, a method a servlet does not take, Open Liberty's own OpenID
+ * Connect client refusing an answer at the callback). Each becomes a readable page for browsers or the JSON error
+ * for API callers ({@code answer.Answers}), with a status that says whose fault it was. Logins the backend refuses
+ * never come here: they are answered where they are refused.
  */
 @WebServlet(ErrorPageServlet.PATH)
 public class ErrorPageServlet extends HttpServlet {
@@ -33,15 +35,11 @@ public class ErrorPageServlet extends HttpServlet {
         // The relay's URLs carry its key, which no log may show.
         String uri = Route.ofRequestUri(requested) == Route.RELAY ? Route.RELAY_PATH + "/..." : requested;
         Route route = Route.ofRequestUri(uri);
-        Answers.send(request, response, route, failure(request, thrown, status, uri, route));
+        Answers.send(request, response, route, failure(thrown, status, uri, route));
     }
 
-    /** What went wrong: a login the mechanism refused, a refusal by the server's own client, or the cause thrown. */
-    private Failure failure(HttpServletRequest request, Throwable thrown, int status, String uri, Route route) {
-        Object mechanismFailure = request.getAttribute(LoginMechanism.FAILURE_ATTRIBUTE);
-        if (mechanismFailure instanceof LoginFailedException failed) {
-            return Failure.loginFailed(failed.status(), failed.getMessage());
-        }
+    /** What went wrong: a refusal by the server's own OpenID Connect client, or the cause thrown. */
+    private static Failure failure(Throwable thrown, int status, String uri, Route route) {
         if ((status == 401 || status == 403) && route == Route.CALLBACK) {
             // Open Liberty's own client answers some refused answers with a 401 or 403 of its own.
             LOG.log(Level.WARNING, "Login refused at the callback by the server''s OpenID Connect client ({0})",
@@ -49,8 +47,7 @@ public class ErrorPageServlet extends HttpServlet {
             return Failure.loginFailed(status, "the server's OpenID Connect client refused the provider's answer "
                     + "(the server log has the details)");
         }
-        Throwable cause = thrown == null && mechanismFailure instanceof Throwable logged ? logged : thrown;
-        Failure failure = Failure.of(cause, status);
+        Failure failure = Failure.of(thrown, status);
         if (thrown != null && failure.status() >= 500) {
             LOG.log(Level.SEVERE, "Request " + UntrustedText.forLog(uri) + " failed: " + failure.message(), thrown);
         } else if (thrown != null) {

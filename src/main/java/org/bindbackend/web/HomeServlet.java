@@ -7,8 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.bindbackend.auth.Authenticator;
-import org.bindbackend.auth.Identity;
+import org.bindbackend.answer.HtmlPage;
+import org.bindbackend.session.Identity;
+import org.bindbackend.session.Sessions;
 import org.bindbackend.text.HtmlText;
 
 /** {@code GET /}: who is logged in, with a logout button; otherwise a login button. */
@@ -16,20 +17,20 @@ import org.bindbackend.text.HtmlText;
 public class HomeServlet extends HttpServlet {
 
     @Inject
-    Authenticator authenticator;
+    Sessions sessions;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Identity> caller = authenticator.caller(request);
+        Optional<Identity> caller = sessions.caller(request);
         if (caller.isEmpty()) {
-            Html.write(response, HttpServletResponse.SC_OK, Html.PRODUCT,
+            HtmlPage.write(response, HttpServletResponse.SC_OK, HtmlPage.PRODUCT,
                     "<p>You are not logged in.</p><p><a class=\"button\" href=\"/login\">Log in</a></p>");
             return;
         }
         Identity identity = caller.get();
         String groups = identity.groups().isEmpty() ? "<span class=\"muted\">none</span>"
                 : HtmlText.escape(String.join(", ", identity.groups()));
-        Html.write(response, HttpServletResponse.SC_OK, Html.PRODUCT,
+        HtmlPage.write(response, HttpServletResponse.SC_OK, HtmlPage.PRODUCT,
                 "<p>You are logged in.</p><dl>"
                         + "<dt>Name</dt><dd id=\"name\">" + HtmlText.escape(identity.username()) + "</dd>"
                         + "<dt>Email</dt><dd><span id=\"email\">" + HtmlText.escape(identity.email()) + "</span>"

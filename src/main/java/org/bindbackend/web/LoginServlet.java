@@ -7,19 +7,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.bindbackend.auth.LoginIntent;
-import org.bindbackend.auth.LoginStart;
-import org.bindbackend.auth.ReturnPath;
+import org.bindbackend.answer.Answers;
+import org.bindbackend.answer.Failure;
 import org.bindbackend.http.Route;
+import org.bindbackend.login.LoginIntent;
+import org.bindbackend.login.Logins;
+import org.bindbackend.login.ReturnPath;
 
 /**
- * {@code GET /login[?return=/path]}: starts a browser login that returns to a local path only ({@link LoginStart}).
+ * {@code GET /login[?return=/path]}: starts a browser login that returns to a local path only ({@link Logins}).
  */
 @WebServlet("/login")
 public class LoginServlet extends HttpServlet {
 
     @Inject
-    transient LoginStart loginStart;
+    transient Logins logins;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -28,7 +30,7 @@ public class LoginServlet extends HttpServlet {
             Answers.send(request, response, Route.of(request), Failure.badReturnPath(ReturnPath.MAX_LENGTH));
             return;
         }
-        LoginStart.Redirect start = loginStart.begin(LoginIntent.page(returnPath.get()));
+        Logins.Redirect start = logins.begin(LoginIntent.page(returnPath.get()));
         response.addHeader("Set-Cookie", start.setCookie());
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", request.getContextPath() + start.path());

@@ -12,15 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bindbackend.auth.Authenticator;
-import org.bindbackend.auth.Revocations;
-import org.bindbackend.auth.SessionCookie;
-import org.bindbackend.auth.provider.ProviderClient;
-import org.bindbackend.auth.provider.ProviderException;
+import org.bindbackend.answer.Answers;
+import org.bindbackend.answer.Failure;
+import org.bindbackend.answer.JsonCaller;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.http.Route;
-import org.bindbackend.shared.QueryStrings;
+import org.bindbackend.provider.ProviderClient;
+import org.bindbackend.provider.ProviderException;
+import org.bindbackend.session.Sessions;
+import org.bindbackend.shared.FormEncoding;
 import org.bindbackend.text.UntrustedText;
 
 /**
@@ -40,10 +41,7 @@ public class LogoutServlet extends HttpServlet {
     BackendSettings backendSettings;
 
     @Inject
-    Authenticator authenticator;
-
-    @Inject
-    Revocations revocations;
+    Sessions sessions;
 
     @Inject
     ProviderClient provider;
@@ -57,11 +55,11 @@ public class LogoutServlet extends HttpServlet {
                     Failure.crossSiteLogout(origin, settings.externalUrl().toString()));
             return;
         }
-        authenticator.authenticate(request).session().ifPresent(session -> {
-            revocations.revoke(session);
+        sessions.authenticate(request).session().ifPresent(session -> {
+            sessions.end(session);
             LOG.log(Level.FINE, "Session of {0} ended by logout", UntrustedText.forLog(session.identity().subject()));
         });
-        response.addHeader("Set-Cookie", SessionCookie.clearCookie(settings));
+        response.addHeader("Set-Cookie", sessions.clearCookie());
         if (!JsonCaller.isBrowser(request)) {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
@@ -80,7 +78,7 @@ public class LogoutServlet extends HttpServlet {
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("client_id", settings.clientId());
             parameters.put("post_logout_redirect_uri", settings.externalUrl() + "/");
-            return endSession.map(uri -> QueryStrings.withParameters(uri.toString(), parameters));
+            return endSession.map(uri -> FormEncoding.withParameters(uri.toString(), parameters));
         } catch (ProviderException e) {
             LOG.log(Level.WARNING, "Logged out here, but the provider''s session could not be ended: {0}", e.getMessage());
             return Optional.empty();

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The authorization endpoint (OIDC Core 3.1.2, RFC 6749 §4.1.1, §4.1.2.1). */
 class AuthorizationEndpointTest {

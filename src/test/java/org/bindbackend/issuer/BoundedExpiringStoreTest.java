@@ -1,6 +1,5 @@
 package org.bindbackend.issuer;
 
-import org.bindbackend.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bindbackend.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** The bounded in-memory store behind codes, tokens and login transactions. */

@@ -1,6 +1,5 @@
 package org.bindbackend.issuer;
 
-import org.bindbackend.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bindbackend.testing.MutableClock;
 
 /** Drives a whole {@link EmbeddedIssuer} as a relying party and a browser would, on a clock the test moves. */
 final class ProviderHarness {

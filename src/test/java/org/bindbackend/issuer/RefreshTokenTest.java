@@ -1,6 +1,5 @@
 package org.bindbackend.issuer;
 
-import org.bindbackend.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.bindbackend.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** The refresh_token grant with rotation (RFC 6749 §6, OIDC Core 12). */

@@ -38,10 +38,10 @@ class SharedHelpersTest {
         parameters.put("state", null);
         parameters.put("iss", "https://x/");
         String added = "code=a+b%26c&iss=https%3A%2F%2Fx%2F";
-        assertEquals("https://c/cb?" + added, QueryStrings.withParameters("https://c/cb", parameters));
-        assertEquals("https://c/cb?k=v&" + added + "#f", QueryStrings.withParameters("https://c/cb?k=v#f", parameters));
-        assertEquals("https://c/cb?" + added, QueryStrings.withParameters("https://c/cb?", parameters));
-        assertEquals("https://c/cb", QueryStrings.withParameters("https://c/cb", Map.of()));
+        assertEquals("https://c/cb?" + added, FormEncoding.withParameters("https://c/cb", parameters));
+        assertEquals("https://c/cb?k=v&" + added + "#f", FormEncoding.withParameters("https://c/cb?k=v#f", parameters));
+        assertEquals("https://c/cb?" + added, FormEncoding.withParameters("https://c/cb?", parameters));
+        assertEquals("https://c/cb", FormEncoding.withParameters("https://c/cb", Map.of()));
     }
 
     @Test

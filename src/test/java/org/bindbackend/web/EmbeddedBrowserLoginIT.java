@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.bindbackend.testing.BackendWar;
-import org.bindbackend.testing.Json;
 import org.bindbackend.testing.HeadlessChromium;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;

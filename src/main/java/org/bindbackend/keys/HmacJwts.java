@@ -1,0 +1,52 @@
+package org.bindbackend.keys;
+
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * JWTs (RFC 7519) the backend signs for itself with HS256 (RFC 7518 §3.2) under one of its keys
+ * ({@link SigningKeys}): sessions and CLI tokens. Read back with that key and that algorithm only.
+ */
+public final class HmacJwts {
+
+    private final HmacKey key;
+
+    HmacJwts(byte[] key) {
+        this.key = new HmacKey(key);
+    }
+
+    public String sign(JwtClaims claims) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setKey(key);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Cannot sign with HMAC-SHA256", e);
+        }
+    }
+
+    /**
+     * The claims of {@code jwt} when it is HS256 under this key and meets {@code requirements} (which add the
+     * claims the caller requires), its times judged at {@code now}.
+     */
+    public JwtClaims verify(String jwt, UnaryOperator<JwtConsumerBuilder> requirements, Instant now)
+            throws InvalidJwtException {
+        return requirements.apply(new JwtConsumerBuilder()
+                        .setVerificationKey(key)
+                        .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                                AlgorithmIdentifiers.HMAC_SHA256)
+                        .setEvaluationTime(NumericDate.fromMilliseconds(now.toEpochMilli())))
+                .build().processToClaims(jwt);
+    }
+}

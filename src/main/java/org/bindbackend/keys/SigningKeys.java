@@ -1,0 +1,75 @@
+package org.bindbackend.keys;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.logging.Logger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.bindbackend.config.BackendSettings;
+import org.bindbackend.config.SessionKey;
+import org.bindbackend.shared.RandomTokens;
+
+/**
+ * The backend's keys, one per purpose (signing sessions, sealing login cookies), all derived from {@code session-signing-key}
+ * so that every replica with that key derives the same ones, and a value signed for one purpose never passes for
+ * another. Without a configured key, one is made at start: valid on this replica only, until it restarts.
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
+    private static final String HMAC = "HmacSHA256";
+
+    @Inject
+    BackendSettings backendSettings;
+
+    private byte[] master;
+
+    /** At start, so that the warning about a key made here is logged then, not at the first login. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (backendSettings.valid()) {
+            master();
+        }
+    }
+
+    private synchronized byte[] master() {
+        if (master == null) {
+            master = backendSettings.get().sessions().signingKey().map(SessionKey::bytes).orElseGet(() -> {
+                LOG.warning("No session-signing-key is set: sessions, CLI tokens and logins in progress are signed "
+                        + "with a key made at this start, so they work on this replica only and end when it restarts.");
+                return RandomTokens.bytes(SessionKey.MIN_BYTES);
+            });
+        }
+        return master;
+    }
+
+    /** Signs and verifies for {@code purpose} (sessions and CLI tokens) with a key of its own. */
+    public HmacJwts hmac(String purpose) {
+        return new HmacJwts(derive(purpose));
+    }
+
+    /** Seals and opens for {@code purpose} (login cookies) with a key of its own. */
+    public SealedJwts sealed(String purpose) {
+        return new SealedJwts(derive(purpose));
+    }
+
+    /**
+     * The key for {@code purpose}: HKDF-Expand (RFC 5869 §2.3) of the master key with the purpose as info, one
+     * block of HMAC-SHA256. The extract step is left out, as §3.3 allows for a master key that is already random.
+     */
+    private byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(master(), HMAC));
+            mac.update(("bind-backend " + purpose).getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 1);
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
+        }
+    }
+}

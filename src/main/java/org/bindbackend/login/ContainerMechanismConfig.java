@@ -1,0 +1,116 @@
+package org.bindbackend.login;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Optional;
+import org.bindbackend.config.BackendSettings;
+import org.bindbackend.config.Settings;
+import org.bindbackend.http.Loopback;
+import org.bindbackend.login.relay.ProviderRelay;
+import org.bindbackend.provider.ProviderClient;
+import org.bindbackend.provider.ProviderException;
+
+/**
+ * Feeds {@link ContainerMechanismDefinition}'s annotation from the settings: every attribute there is an EL expression
+ * {@code ${oidcConfig.x}} naming a getter here (Jakarta Security 3.0, §2.4.4 "OpenID Connect Annotation").
+ */
+@Named("oidcConfig")
+@ApplicationScoped
+public class ContainerMechanismConfig {
+
+    @Inject
+    BackendSettings backendSettings;
+
+    @Inject
+    ProviderClient provider;
+
+    @Inject
+    ProviderRelay relay;
+
+    /** The request in whose handling the container asks for its configuration. */
+    @Inject
+    HttpServletRequest request;
+
+    /** The provider as the container reaches it: in external mode the relay ({@link ProviderRelay}). */
+    public String getProviderUri() {
+        Settings settings = settings();
+        return settings.embedded() ? settings.issuerUrl().toString() : relay.base(request);
+    }
+
+    public String getClientId() {
+        return settings().clientId();
+    }
+
+    public String getClientSecret() {
+        return settings().clientSecret().reveal();
+    }
+
+    public String getRedirectUri() {
+        return settings().callbackUrl().toString();
+    }
+
+    /**
+     * Whether the container keeps a login's state and nonce in its HTTP session (one replica) rather than in cookies
+     * (any replica). Cookies whenever browsers keep them: the container's are always Secure, which browsers drop
+     * over plain http except from this machine, so a plain-http backend on another host keeps the session.
+     */
+    public boolean getUseSession() {
+        Settings settings = settings();
+        return !settings.secure() && !Loopback.isLoopback(settings.externalUrl().getHost());
+    }
+
+    public String getScopes() {
+        return settings().scopes();
+    }
+
+    public String getUsernameClaim() {
+        return settings().usernameClaim();
+    }
+
+    public String getGroupsClaim() {
+        return settings().groupsClaim();
+    }
+
+    /**
+     * {@code oidc.authorize-url} when set, else the discovered endpoint: a metadata attribute given in the annotation
+     * always wins over discovery, so this getter must answer both cases. Fetching discovery here also checks its
+     * issuer before the container uses it.
+     */
+    public String getAuthorizationEndpoint() throws ProviderException {
+        Settings settings = settings();
+        if (settings.authorizeUrl().isPresent()) {
+            return settings.authorizeUrl().get().toString();
+        }
+        return provider.discovery().authorizationEndpoint().toString();
+    }
+
+    /**
+     * The token endpoint the container calls: in external mode the relay's ({@link ProviderRelay}), which bounds the
+     * provider's answer; in embedded mode the provider in this WAR, directly.
+     */
+    public String getTokenEndpoint() throws ProviderException {
+        return relayed(ProviderRelay.Endpoint.TOKEN, provider.discovery().tokenEndpoint());
+    }
+
+    /** The UserInfo endpoint the container calls, as {@link #getTokenEndpoint()}; empty when the provider has none. */
+    public String getUserinfoEndpoint() throws ProviderException {
+        Optional<URI> userinfo = provider.discovery().userinfoEndpoint();
+        return userinfo.isEmpty() ? "" : relayed(ProviderRelay.Endpoint.USERINFO, userinfo.get());
+    }
+
+    /** The key set the container verifies ID tokens with, as {@link #getTokenEndpoint()}. */
+    public String getJwksUri() throws ProviderException {
+        return relayed(ProviderRelay.Endpoint.JWKS, provider.discovery().jwksUri());
+    }
+
+    private String relayed(ProviderRelay.Endpoint endpoint, URI direct) {
+        return settings().embedded() ? direct.toString() : relay.url(endpoint, request);
+    }
+
+    private Settings settings() {
+        return backendSettings.get();
+    }
+}

@@ -1,0 +1,112 @@
+package org.bindbackend.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Optional;
+import org.bindbackend.config.BackendSettings;
+import org.bindbackend.http.Cookies;
+import org.bindbackend.revocation.Revocations;
+
+/**
+ * The backend's sessions, from issue to end: a login issues one ({@link #issue}), every request is checked for one
+ * ({@link #authenticate}), a logout ends one ({@link #end}). The caller of a request is found by a bearer token
+ * (RFC 6750 §2.1; the CLI) first, else the session cookie (the browser): both are the same credential
+ * ({@link SessionTokens}), verified once per distinct token ({@link VerifiedTokens}); a revoked session is refused
+ * either way, on every request.
+ */
+@ApplicationScoped
+public class Sessions {
+
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    SessionTokens sessionTokens;
+
+    @Inject
+    Revocations revocations;
+
+    @Inject
+    BackendSettings backendSettings;
+
+    @Inject
+    Clock clock;
+
+    private volatile VerifiedTokens verified;
+
+    /** A new session for a verified identity, valid for {@code token-expiry}. */
+    public IssuedSession issue(Identity identity, String clusterId) {
+        return sessionTokens.issue(identity, clusterId);
+    }
+
+    /** The {@code Set-Cookie} header value that keeps {@code issued} in the browser. */
+    public String setCookie(IssuedSession issued) {
+        return SessionCookie.setCookie(issued.token(), backendSettings.get());
+    }
+
+    /** The {@code Set-Cookie} header value that makes the browser forget its session. */
+    public String clearCookie() {
+        return SessionCookie.clearCookie(backendSettings.get());
+    }
+
+    /** The session cookie's name in this deployment, for callers that read cookies themselves (JAX-RS). */
+    public String cookieName() {
+        return SessionCookie.name(backendSettings.get());
+    }
+
+    /** Ends {@code session} here and on every replica: it is refused from now on. */
+    public void end(Session session) {
+        revocations.revoke(session.id());
+    }
+
+    public Verification authenticate(HttpServletRequest request) {
+        return authenticate(request.getHeader("Authorization"), Cookies.read(request, cookieName()));
+    }
+
+    /**
+     * @param authorization the {@code Authorization} header, or null
+     * @param sessionCookie the value of the session cookie ({@link #cookieName()}), if sent
+     */
+    public Verification authenticate(String authorization, Optional<String> sessionCookie) {
+        if (authorization != null) {
+            if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                    || authorization.length() == BEARER.length()) {
+                return Verification.invalid(Verification.Problem.MALFORMED);
+            }
+            return check(authorization.substring(BEARER.length()).trim());
+        }
+        return sessionCookie.map(this::check).orElse(Verification.invalid(Verification.Problem.NONE));
+    }
+
+    /** The caller's identity when the request carries a valid session, for pages that work with or without one. */
+    public Optional<Identity> caller(HttpServletRequest request) {
+        return authenticate(request).session().map(Session::identity);
+    }
+
+    private Verification check(String token) {
+        VerifiedTokens cache = verifiedTokens();
+        Optional<Session> known = cache.get(token);
+        Verification verification = known.map(Verification::valid).orElseGet(() -> sessionTokens.verify(token));
+        if (!verification.isValid()) {
+            return verification;
+        }
+        Session session = verification.session().get();
+        if (revocations.isRevoked(session.id())) {
+            return Verification.invalid(Verification.Problem.REVOKED);
+        }
+        if (known.isEmpty()) {
+            cache.put(token, session);
+        }
+        return verification;
+    }
+
+    private VerifiedTokens verifiedTokens() {
+        VerifiedTokens made = verified;
+        if (made == null) {
+            made = new VerifiedTokens(clock);
+            verified = made;
+        }
+        return made;
+    }
+}
