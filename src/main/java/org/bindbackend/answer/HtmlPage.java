@@ -17,6 +17,7 @@ public final class HtmlPage {
             dt{color:#5b6475}dd{margin:0;word-break:break-all}
             .button{display:inline-block;background:#2456d3;color:#fff;border:0;border-radius:6px;padding:.6rem 1.1rem;
                     font-size:1rem;text-decoration:none;cursor:pointer}
+            .secondary{background:#fff;color:#2456d3;border:1px solid #2456d3;margin-top:.75rem}
             .reason{background:#fdf0ef;border-left:4px solid #c7372b;padding:.75rem 1rem;margin:0 0 1.25rem}
             .muted{color:#5b6475;font-size:.9rem}
             """;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
+import org.bindbackend.http.Route;
 import org.bindbackend.issuer.ActiveIssuer;
 import org.bindbackend.issuer.EmbeddedIssuer;
 import org.bindbackend.issuer.IssuerConfig;
@@ -46,7 +47,8 @@ public class EmbeddedIssuerWiring implements ActiveIssuer {
 
     private EmbeddedIssuer make(Settings settings) {
         IssuerConfig config = new IssuerConfig(settings.issuerUrl(), settings.clientId(),
-                settings.clientSecret().reveal(), settings.callbackUrl(), List.of(URI.create(settings.externalUrl() + "/")));
+                settings.clientSecret().reveal(), settings.callbackUrl(), List.of(URI.create(settings.externalUrl() + "/")),
+                Optional.of(URI.create(settings.externalUrl() + Route.BACK_CHANNEL_LOGOUT_PATH)));
         return new EmbeddedIssuer(config, IssuerKeys.generate(), clock, IssuerLimits.DEFAULTS);
     }
 }

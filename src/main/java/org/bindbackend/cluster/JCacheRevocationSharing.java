@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -17,18 +17,21 @@ import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;
+import javax.cache.event.CacheEntryUpdatedListener;
 import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.ModifiedExpiryPolicy;
 import javax.cache.spi.CachingProvider;
 import org.bindbackend.revocation.RevocationSharing;
 
 /**
- * Shares ended sessions through JCache (JSR 107), the distributed cache the server already has: Payara's
- * Hazelcast data grid (its CDI producer gives the caching provider of the grid), or on Open Liberty the provider its
- * configuration puts on the application's class path (a Hazelcast library, server.xml). One cache entry per ended
- * session, the session id as key; the cache expires it after {@code keep}, so the grid holds what one session
- * lifetime of logouts needs, with the grid's backups (a member's loss loses nothing). A logout waits until its entry
- * is stored; every member hears each new entry through an entry listener, asynchronously. Checking a session never
- * touches the grid.
+ * Shares revocations through JCache (JSR 107), the distributed cache the server already has: Payara's Hazelcast
+ * data grid (its CDI producer gives the caching provider of the grid), or on Open Liberty the provider its
+ * configuration puts on the application's class path (a Hazelcast library, server.xml). One entry per revocation,
+ * its name as key and its signed text as value; the cache expires an entry after the longest any revocation is
+ * kept, so the grid holds what a day of logouts needs, with the grid's backups (a member's loss loses nothing). A
+ * revocation waits until its entry is stored; every member hears each new or replaced entry through an entry
+ * listener, asynchronously. A second cache marks what is to be used once across replicas, with an atomic
+ * {@code putIfAbsent}. Checking a session never touches the grid.
  *
  * <p>A CDI bean that the revocations ask for only with {@code cluster} on. On a server without the JCache API (Open
  * Liberty without the library) its class cannot be loaded, so CDI offers no such bean, and the revocations say so.
@@ -37,35 +40,50 @@ import org.bindbackend.revocation.RevocationSharing;
 public class JCacheRevocationSharing implements RevocationSharing {
 
     private static final Logger LOG = Logger.getLogger(JCacheRevocationSharing.class.getName());
-    static final String CACHE = "bind-backend-revocations";
+    /** Named anew when what it holds changed: replicas of an older release keep theirs apart. */
+    static final String REVOCATIONS = "bind-backend-revocations-v2";
+    static final String USED_ONCE = "bind-backend-used-once";
 
     /**
      * Where the listener delivers, in this replica: the grid may serialize a listener's factory, and a lambda is
-     * not serializable, so the listener reaches this replica's index through this one field.
+     * not serializable, so the listener reaches this replica's revocations through this one field.
      */
-    private static volatile Consumer<String> receiver = id -> { };
+    private static volatile BiConsumer<String, String> receiver = (key, value) -> { };
 
     @Inject
     Instance<CachingProvider> serverProviders;
 
-    private Cache<String, Boolean> cache;
+    private Cache<String, String> revocations;
+    private Cache<String, Boolean> usedOnce;
 
     @Override
-    public void join(Duration keep, Consumer<String> onRevoked) {
-        receiver = onRevoked;
-        cache = cache(cachingProvider().getCacheManager(), keep);
+    public void join(Duration keep, BiConsumer<String, String> onShared) {
+        receiver = onShared;
+        CacheManager manager = cachingProvider().getCacheManager();
+        revocations = revocationsCache(manager, keep);
         int known = 0;
-        for (Cache.Entry<String, Boolean> entry : cache) {
-            onRevoked.accept(entry.getKey());
+        for (Cache.Entry<String, String> entry : revocations) {
+            onShared.accept(entry.getKey(), entry.getValue());
             known++;
         }
-        LOG.info("Joined the shared logouts (" + CACHE + "): " + known + " sessions ended before this replica started.");
+        LOG.info("Joined the shared logouts (" + REVOCATIONS + "): " + known + " held by the grid before this replica "
+                + "started.");
     }
 
     @Override
-    public void share(String sessionId) {
-        cache.put(sessionId, Boolean.TRUE);
+    public void share(String key, String signed) {
+        revocations.put(key, signed);
         LOG.fine("Shared a logout with the other replicas");
+    }
+
+    @Override
+    public synchronized boolean markOnce(String key, Duration keep) {
+        if (usedOnce == null) {
+            usedOnce = cache(cachingProvider().getCacheManager(), USED_ONCE, Boolean.class,
+                    new MutableConfiguration<String, Boolean>().setTypes(String.class, Boolean.class)
+                            .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(duration(keep))));
+        }
+        return usedOnce.putIfAbsent(key, Boolean.TRUE);
     }
 
     /**
@@ -85,34 +103,56 @@ public class JCacheRevocationSharing implements RevocationSharing {
         return provider;
     }
 
-    private static Cache<String, Boolean> cache(CacheManager manager, Duration keep) {
-        Cache<String, Boolean> existing = manager.getCache(CACHE, String.class, Boolean.class);
+    /**
+     * The revocations' cache, with the listener as part of its configuration, by class name: each member's cache
+     * makes its own from it, in the application's class loader, and the grid never has to load the application's
+     * classes.
+     */
+    private static Cache<String, String> revocationsCache(CacheManager manager, Duration keep) {
+        MutableConfiguration<String, String> configuration = new MutableConfiguration<String, String>()
+                .setTypes(String.class, String.class)
+                .setExpiryPolicyFactory(ModifiedExpiryPolicy.factoryOf(duration(keep)))
+                .addCacheEntryListenerConfiguration(new MutableCacheEntryListenerConfiguration<String, String>(
+                        FactoryBuilder.factoryOf(Listener.class), null, false, false));
+        return cache(manager, REVOCATIONS, String.class, configuration);
+    }
+
+    private static <V> Cache<String, V> cache(CacheManager manager, String name, Class<V> values,
+            MutableConfiguration<String, V> configuration) {
+        Cache<String, V> existing = manager.getCache(name, String.class, values);
         if (existing != null) {
             return existing;
         }
         try {
-            // The listener is part of the cache's configuration, by class name: each member's cache makes its own from
-            // it, in the application's class loader, and the grid never has to load the application's classes.
-            return manager.createCache(CACHE, new MutableConfiguration<String, Boolean>()
-                    .setTypes(String.class, Boolean.class)
-                    .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
-                            new javax.cache.expiry.Duration(TimeUnit.SECONDS, keep.toSeconds())))
-                    .addCacheEntryListenerConfiguration(new MutableCacheEntryListenerConfiguration<>(
-                            FactoryBuilder.factoryOf(Listener.class), null, false, false)));
+            return manager.createCache(name, configuration);
         } catch (CacheException anotherReplicaMadeItFirst) {
-            return manager.getCache(CACHE, String.class, Boolean.class);
+            return manager.getCache(name, String.class, values);
         }
     }
 
-    /** Hears each session ended on any replica. */
-    public static final class Listener implements CacheEntryCreatedListener<String, Boolean>, Serializable {
+    private static javax.cache.expiry.Duration duration(Duration keep) {
+        return new javax.cache.expiry.Duration(TimeUnit.SECONDS, keep.toSeconds());
+    }
 
-        private static final long serialVersionUID = 1L;
+    /** Hears each revocation shared, or replaced, by any replica. */
+    public static final class Listener implements CacheEntryCreatedListener<String, String>,
+            CacheEntryUpdatedListener<String, String>, Serializable {
+
+        private static final long serialVersionUID = 2L;
 
         @Override
-        public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends Boolean>> events) {
-            for (CacheEntryEvent<? extends String, ? extends Boolean> event : events) {
-                receiver.accept(event.getKey());
+        public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            deliver(events);
+        }
+
+        @Override
+        public void onUpdated(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            deliver(events);
+        }
+
+        private static void deliver(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            for (CacheEntryEvent<? extends String, ? extends String> event : events) {
+                receiver.accept(event.getKey(), event.getValue());
                 LOG.fine("Heard of a logout on another replica");
             }
         }

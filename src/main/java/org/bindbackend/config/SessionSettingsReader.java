@@ -7,8 +7,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,8 +20,6 @@ import java.util.Set;
  */
 final class SessionSettingsReader {
 
-    static final Duration MAX_TOKEN_EXPIRY = Duration.ofDays(1);
-
     private final SettingValues values;
 
     SessionSettingsReader(SettingValues values) {
@@ -27,7 +27,9 @@ final class SessionSettingsReader {
     }
 
     SessionSettings read() {
-        Optional<SessionKey> signingKey = signingKey();
+        Optional<SessionKey> signingKey = keyText(Setting.SESSION_SIGNING_KEY, Setting.SESSION_SIGNING_KEY_FILE)
+                .flatMap(text -> key(text, Setting.SESSION_SIGNING_KEY, Setting.SESSION_SIGNING_KEY_FILE));
+        List<SessionKey> acceptedKeys = acceptedKeys(signingKey.isPresent());
         boolean clustered = values.flag(Setting.CLUSTER);
         boolean keyProblem = values.hasProblem(Setting.SESSION_SIGNING_KEY)
                 || values.hasProblem(Setting.SESSION_SIGNING_KEY_FILE);
@@ -36,39 +38,75 @@ final class SessionSettingsReader {
                     + "another's sessions",
                     "session-signing-key (or session-signing-key-file) shared by every replica");
         }
-        return new SessionSettings(signingKey, tokenExpiry(), uiOrigins(),
-                values.flag(Setting.OIDC_END_PROVIDER_SESSION), clustered);
+        return new SessionSettings(signingKey, acceptedKeys, tokenExpiry(), uiOrigins(),
+                values.flag(Setting.OIDC_END_PROVIDER_SESSION), clustered, revocationsFile());
     }
 
-    private Optional<SessionKey> signingKey() {
-        Optional<String> inline = values.value(Setting.SESSION_SIGNING_KEY);
-        Optional<String> file = values.value(Setting.SESSION_SIGNING_KEY_FILE);
-        if (inline.isPresent() && file.isPresent()) {
-            values.problem(Setting.SESSION_SIGNING_KEY_FILE, "it is set together with session-signing-key",
-                    "one of the two");
+    /**
+     * {@code session-accepted-keys}: keys whose tokens are accepted though the backend no longer (or not yet) signs
+     * with them, for a rotation (docs/operations.md). Without a key of its own to sign with, there is nothing to
+     * rotate.
+     */
+    private List<SessionKey> acceptedKeys(boolean signingKeySet) {
+        Optional<String> text = keyText(Setting.SESSION_ACCEPTED_KEYS, Setting.SESSION_ACCEPTED_KEYS_FILE);
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        if (!signingKeySet && !values.hasProblem(Setting.SESSION_SIGNING_KEY)
+                && !values.hasProblem(Setting.SESSION_SIGNING_KEY_FILE)) {
+            values.problem(Setting.SESSION_ACCEPTED_KEYS, "it is set but session-signing-key is not",
+                    "session-signing-key set too: the accepted keys are besides the one the backend signs with");
+        }
+        List<SessionKey> keys = new ArrayList<>();
+        for (String key : text.get().strip().split("[,\\s]+")) {
+            key(key, Setting.SESSION_ACCEPTED_KEYS, Setting.SESSION_ACCEPTED_KEYS_FILE).ifPresent(keys::add);
+        }
+        return List.copyOf(keys);
+    }
+
+    /** The text of a key setting, given inline or in a file (one of the two). */
+    private Optional<String> keyText(Setting inline, Setting file) {
+        Optional<String> given = values.value(inline);
+        Optional<String> path = values.value(file);
+        if (given.isPresent() && path.isPresent()) {
+            values.problem(file, "it is set together with " + inline.key(), "one of the two");
             return Optional.empty();
         }
-        Optional<String> key = inline;
-        if (file.isPresent()) {
-            try {
-                key = Optional.of(Files.readString(Path.of(file.get())));
-            } catch (IOException | RuntimeException e) {
-                values.problem(Setting.SESSION_SIGNING_KEY_FILE, quote(file.get()) + " cannot be read ("
-                        + e.getClass().getSimpleName() + ")", "a readable file holding the key shared by all replicas");
-                return Optional.empty();
-            }
+        if (path.isEmpty()) {
+            return given;
         }
-        if (key.isEmpty()) {
+        try {
+            return Optional.of(Files.readString(Path.of(path.get())));
+        } catch (IOException | RuntimeException e) {
+            values.problem(file, quote(path.get()) + " cannot be read (" + e.getClass().getSimpleName() + ")",
+                    "a readable file holding " + inline.key());
             return Optional.empty();
         }
-        Optional<SessionKey> parsed = SessionKey.parse(key.get());
+    }
+
+    /** One key; never the value in a problem: it is a secret, or meant to be. */
+    private Optional<SessionKey> key(String text, Setting inline, Setting file) {
+        Optional<SessionKey> parsed = SessionKey.parse(text);
         if (parsed.isEmpty()) {
-            // Never the value: it is a secret, or meant to be.
-            values.problem(file.isPresent() ? Setting.SESSION_SIGNING_KEY_FILE : Setting.SESSION_SIGNING_KEY,
-                    "the key is not at least " + SessionKey.MIN_BYTES + " random bytes in hex or base64 (a typed "
-                            + "passphrase is not a key)", "a key made with: " + SessionKey.HOW_TO_MAKE);
+            values.problem(values.value(file).isPresent() ? file : inline,
+                    "a key is not at least " + SessionKey.MIN_BYTES + " random bytes in hex or base64 (a typed "
+                            + "passphrase is not a key)", "keys made with: " + SessionKey.HOW_TO_MAKE);
         }
         return parsed;
+    }
+
+    /** {@code revocations-file}: where ended sessions are kept across restarts; its folder must exist. */
+    private Optional<Path> revocationsFile() {
+        Optional<String> raw = values.value(Setting.REVOCATIONS_FILE);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = Path.of(raw.get()).toAbsolutePath();
+        if (file.getParent() == null || !Files.isDirectory(file.getParent()) || Files.isDirectory(file)) {
+            values.problem(Setting.REVOCATIONS_FILE, quote(raw.get()) + " is not a file in an existing folder",
+                    "a path the backend may create and write, on storage that outlives a restart");
+        }
+        return Optional.of(file);
     }
 
     private Set<URI> uiOrigins() {
@@ -88,7 +126,7 @@ final class SessionSettingsReader {
 
     private Duration tokenExpiry() {
         String raw = values.valueOrDefault(Setting.TOKEN_EXPIRY);
-        Optional<Duration> parsed = Durations.parse(raw).filter(d -> !d.isZero() && d.compareTo(MAX_TOKEN_EXPIRY) <= 0);
+        Optional<Duration> parsed = Durations.parse(raw).filter(d -> !d.isZero() && d.compareTo(SessionSettings.LONGEST_TOKEN_EXPIRY) <= 0);
         if (parsed.isEmpty()) {
             values.problem(Setting.TOKEN_EXPIRY, quote(raw) + " is not a duration between 1s and 24h",
                     "e.g. 1h, 30m or 1h30m");

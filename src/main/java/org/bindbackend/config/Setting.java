@@ -64,6 +64,14 @@ public enum Setting {
             "at least 32 random bytes in hex or base64 that sign sessions and CLI tokens, shared by all replicas"),
     SESSION_SIGNING_KEY_FILE("session-signing-key-file", PROPERTY, "no file",
             "a file holding session-signing-key"),
+    /** Keys, like the signing key: handed over in the environment by the launcher. */
+    SESSION_ACCEPTED_KEYS("session-accepted-keys", ENVIRONMENT, "none",
+            "keys whose sessions, tokens and login cookies are accepted but never signed: the previous or the next "
+                    + "key of a rotation"),
+    SESSION_ACCEPTED_KEYS_FILE("session-accepted-keys-file", PROPERTY, "no file",
+            "a file holding session-accepted-keys"),
+    REVOCATIONS_FILE("revocations-file", PROPERTY, "none: ended sessions are kept in memory (and in the data grid "
+            + "with cluster)", "a file where ended sessions are kept across restarts"),
     TOKEN_EXPIRY("token-expiry", PROPERTY, "1h", "the lifetime of sessions and CLI tokens, 1s to 24h"),
     /** The launcher's {@code --cluster=MODE} is not this boolean: it joins Payara Micro's data grid, then sets it. */
     CLUSTER("cluster", NONE, "false",

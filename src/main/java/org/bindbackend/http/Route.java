@@ -34,6 +34,8 @@ public enum Route {
     public static final String EMBEDDED_PROVIDER_PATH = Mounts.EMBEDDED_ISSUER;
     /** The redirect URI's path below the context root. */
     public static final String CALLBACK_PATH = "/api/callback";
+    /** The back-channel logout URI an operator registers at the provider (OIDC Back-Channel Logout 1.0 §2.2). */
+    public static final String BACK_CHANNEL_LOGOUT_PATH = "/api/backchannel-logout";
     /** The one path the container protects: requesting it unauthenticated starts the container's login. */
     public static final String LOGIN_START_PATH = "/login/start";
     /** The home page, where a login returns by default. */

@@ -6,12 +6,15 @@ import java.net.URI;
 import java.util.List;
 import org.bindbackend.shared.JsonBuilders;
 
-/** The provider metadata (OIDC Discovery 1.0 §3, RP-Initiated Logout 1.0 §2.1, RFC 8414 §2 for PKCE). */
+/**
+ * The provider metadata (OIDC Discovery 1.0 §3, RP-Initiated Logout 1.0 §2.1, Back-Channel Logout 1.0 §2.1,
+ * RFC 8414 §2 for PKCE).
+ */
 final class DiscoveryDocument {
 
     /** The claims an ID token can carry (OIDC Core 2, 3.1.3.6, 5.1) plus {@code groups}. */
     static final List<String> CLAIMS = List.of("iss", "sub", "aud", "azp", "exp", "iat", "auth_time", "nonce",
-            "at_hash", "name", "preferred_username", "email", "email_verified", "groups");
+            "at_hash", "sid", "name", "preferred_username", "email", "email_verified", "groups");
 
     private DiscoveryDocument() {
     }
@@ -36,6 +39,9 @@ final class DiscoveryDocument {
                 .add("token_endpoint_auth_methods_supported",
                         array(List.of("client_secret_basic", "client_secret_post")))
                 .add("code_challenge_methods_supported", array(List.of(Pkce.S256)))
+                // Back-Channel Logout 1.0 §2.1: logout tokens are sent, and name the session (sid).
+                .add("backchannel_logout_supported", true)
+                .add("backchannel_logout_session_supported", true)
                 .add("claims_parameter_supported", false)
                 .add("request_parameter_supported", false)
                 .add("request_uri_parameter_supported", false)

@@ -42,12 +42,15 @@ public final class EmbeddedIssuer {
         this.issuer = config.issuer();
         this.discovery = DiscoveryDocument.of(config);
         this.authorization = new AuthorizationEndpoint(new AuthorizationRequestValidator(config), loginTransactions);
-        this.login = new LoginEndpoint(loginTransactions, codes, clock);
+        LoginSessions sessions = new LoginSessions(
+                new BoundedExpiringStore<>("login sessions", limits.refreshTokenLifetime(), capacity, clock), config);
+        this.login = new LoginEndpoint(loginTransactions, codes, sessions, clock);
         this.token = new TokenEndpoint(new ClientAuthenticator(config), List.of(
                 new AuthorizationCodeGrantHandler(codes, tokens, issuer),
                 new RefreshTokenGrantHandler(tokens, issuer)));
         this.userInfo = new UserInfoEndpoint(tokens);
-        this.endSession = new EndSessionEndpoint(config, keys, tokens);
+        this.endSession = new EndSessionEndpoint(config, keys, tokens, sessions,
+                new BackChannelNotifier(config, keys, clock));
     }
 
     /** The provider metadata (OIDC Discovery 1.0 §4). */
@@ -90,8 +93,12 @@ public final class EmbeddedIssuer {
         return userInfo.userInfo(authorization, form);
     }
 
-    /** The logout request (RP-Initiated Logout 1.0). */
-    public HttpReply endSession(RequestParameters request) {
-        return endSession.endSession(request);
+    /**
+     * The logout request (RP-Initiated Logout 1.0).
+     *
+     * @param session the value of the browser's login session cookie, or null
+     */
+    public HttpReply endSession(RequestParameters request, String session) {
+        return endSession.endSession(request, session);
     }
 }

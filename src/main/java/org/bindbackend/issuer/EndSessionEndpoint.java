@@ -17,7 +17,9 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
  * The end-session endpoint (RP-Initiated Logout 1.0 §2 and §3). This provider keeps no login session
  * of its own (every authorization request shows the login form), so logging out means revoking the
  * access and refresh tokens issued to the client for the end-user named by a valid
- * {@code id_token_hint}; without a hint there is nothing to end. It then redirects to a registered
+ * {@code id_token_hint}, or by the browser's login session cookie ({@link LoginSessions}), and telling
+ * the client that that login session ended (Back-Channel Logout 1.0, {@link BackChannelNotifier});
+ * without either there is nothing to end. It then redirects to a registered
  * {@code post_logout_redirect_uri}, with {@code state}, or shows a logged-out page.
  */
 final class EndSessionEndpoint {
@@ -26,11 +28,20 @@ final class EndSessionEndpoint {
 
     private final IssuerConfig config;
     private final IssuedTokens tokens;
+    private final LoginSessions sessions;
+    private final BackChannelNotifier notifier;
     private final JwtConsumer idTokenHints;
 
-    EndSessionEndpoint(IssuerConfig config, IssuerKeys keys, IssuedTokens tokens) {
+    /** What a valid hint names: the end-user and the login session (its {@code sid}, or null). */
+    private record Hint(String subject, String session) {
+    }
+
+    EndSessionEndpoint(IssuerConfig config, IssuerKeys keys, IssuedTokens tokens, LoginSessions sessions,
+            BackChannelNotifier notifier) {
         this.config = config;
         this.tokens = tokens;
+        this.sessions = sessions;
+        this.notifier = notifier;
         this.idTokenHints = new JwtConsumerBuilder()
                 .setVerificationKey(keys.publicKey())
                 .setJwsAlgorithmConstraints(ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
@@ -38,24 +49,27 @@ final class EndSessionEndpoint {
                 .build();
     }
 
-    /** A redirect to the registered post-logout redirect URI, the logged-out page, or an error page. */
-    HttpReply endSession(RequestParameters request) {
+    /**
+     * A redirect to the registered post-logout redirect URI, the logged-out page, or an error page.
+     *
+     * @param session the browser's login session, from its cookie ({@link LoginSessions}), or null
+     */
+    HttpReply endSession(RequestParameters request, String session) {
         LOG.fine("End-session request received");
         try {
-            Optional<String> subject = request.optional("id_token_hint").map(this::subjectOfHint);
+            Optional<Hint> hint = request.optional("id_token_hint").map(this::hint)
+                    .or(() -> sessions.end(session).map(subject -> new Hint(subject, session)));
             Optional<String> clientId = request.optional("client_id");
             if (clientId.isPresent() && !clientId.get().equals(config.clientId())) {
                 throw new OAuthException(OAuthError.INVALID_REQUEST, "The client_id is not a registered client.");
             }
             Optional<URI> redirect = request.optional("post_logout_redirect_uri").map(this::registeredRedirect);
             String state = request.optional("state").orElse(null);
-            subject.ifPresent(this::revokeTokens);
-            if (redirect.isEmpty()) {
-                return HttpReply.html(200, HtmlPages.loggedOut());
-            }
-            LOG.fine("Logged out; redirecting to the post-logout redirect URI");
-            return HttpReply.redirect(RedirectUris.withParameters(redirect.get(),
-                    state == null ? Map.of() : Map.of("state", state)));
+            hint.ifPresent(this::logOut);
+            HttpReply reply = redirect.isEmpty() ? HttpReply.html(200, HtmlPages.loggedOut())
+                    : HttpReply.redirect(RedirectUris.withParameters(redirect.get(),
+                            state == null ? Map.of() : Map.of("state", state)));
+            return session == null ? reply : reply.withHeader("Set-Cookie", sessions.clearCookie());
         } catch (OAuthException refusal) {
             LOG.fine(() -> "End-session request refused: " + refusal.error().code() + ": " + refusal.description());
             return ErrorReplies.forBrowser(refusal);
@@ -64,16 +78,16 @@ final class EndSessionEndpoint {
 
     /**
      * RP-Initiated Logout 1.0 §2: the hint must be an ID token this provider issued to the registered
-     * client; its signature is checked with our key, and an expired one is accepted. Returns its subject.
+     * client; its signature is checked with our key, and an expired one is accepted.
      */
-    private String subjectOfHint(String idToken) {
+    private Hint hint(String idToken) {
         try {
             JwtClaims claims = idTokenHints.processToClaims(idToken);
             if (!config.issuer().toString().equals(claims.getIssuer())
                     || !claims.getAudience().contains(config.clientId()) || claims.getSubject() == null) {
                 throw invalidHint();
             }
-            return claims.getSubject();
+            return new Hint(claims.getSubject(), claims.getClaimValue("sid") instanceof String sid ? sid : null);
         } catch (InvalidJwtException | MalformedClaimException e) {
             throw invalidHint();
         }
@@ -93,8 +107,14 @@ final class EndSessionEndpoint {
                         "The post_logout_redirect_uri is not registered for this client."));
     }
 
-    private void revokeTokens(String subject) {
-        int revoked = tokens.revokeSubject(subject, config.clientId());
-        LOG.fine(() -> "Logged out " + UntrustedText.forLog(subject) + ": revoked " + revoked + " tokens");
+    private void logOut(Hint hint) {
+        if (hint.session() != null) {
+            sessions.end(hint.session());
+        }
+        int revoked = tokens.revokeSubject(hint.subject(), config.clientId());
+        LOG.fine(() -> "Logged out " + UntrustedText.forLog(hint.subject()) + ": revoked " + revoked + " tokens");
+        if (hint.session() != null) {
+            notifier.loggedOut(hint.subject(), hint.session());
+        }
     }
 }

@@ -28,7 +28,7 @@ final class IdTokenFactory {
      * The ID token for {@code grant}, issued with {@code accessToken}: {@code iss}, {@code sub},
      * {@code aud} and {@code azp} (the client), {@code iat}, {@code exp}, {@code auth_time} (the
      * original login, also after a refresh: OIDC Core 12.2), {@code nonce} when the authentication
-     * request had one, {@code at_hash}, and the end-user's claims.
+     * request had one, {@code at_hash}, {@code sid} (the login's session), and the end-user's claims.
      *
      * @param nonce the request's nonce, or null (and always null on refresh, OIDC Core 12.2)
      */
@@ -45,6 +45,8 @@ final class IdTokenFactory {
             claims.setClaim("nonce", nonce);
         }
         claims.setClaim("at_hash", atHash(accessToken));
+        // Back-Channel Logout 1.0 §2.1: the session a logout token names; one login is one session here.
+        claims.setClaim("sid", grant.id());
         grant.user().claims().forEach(claims::setClaim);
         return keys.sign(claims);
     }

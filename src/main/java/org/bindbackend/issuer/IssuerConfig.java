@@ -3,6 +3,7 @@ package org.bindbackend.issuer;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the embedded provider needs to know: its issuer identifier and its one registered client.
@@ -15,15 +16,23 @@ import java.util.Objects;
  * @param redirectUri            the client's one registered redirect URI, compared by exact string match
  *                               (RFC 6749 §3.1.2, no fragment)
  * @param postLogoutRedirectUris the client's registered post-logout redirect URIs (RP-Initiated Logout 1.0 §3)
+ * @param backChannelLogoutUri   the client's back-channel logout URI (Back-Channel Logout 1.0 §2.2), if it has one
  */
 public record IssuerConfig(URI issuer, String clientId, String clientSecret, URI redirectUri,
-        List<URI> postLogoutRedirectUris) {
+        List<URI> postLogoutRedirectUris, Optional<URI> backChannelLogoutUri) {
+
+    /** A client without a back-channel logout URI. */
+    public IssuerConfig(URI issuer, String clientId, String clientSecret, URI redirectUri,
+            List<URI> postLogoutRedirectUris) {
+        this(issuer, clientId, clientSecret, redirectUri, postLogoutRedirectUris, Optional.empty());
+    }
 
     /** Refuses a configuration the provider could not serve correctly. */
     public IssuerConfig {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(redirectUri, "redirectUri");
         Objects.requireNonNull(postLogoutRedirectUris, "postLogoutRedirectUris");
+        Objects.requireNonNull(backChannelLogoutUri, "backChannelLogoutUri");
         requireText(clientId, "clientId");
         requireText(clientSecret, "clientSecret");
         if (!issuer.isAbsolute() || issuer.getRawQuery() != null || issuer.getRawFragment() != null
@@ -41,7 +50,8 @@ public record IssuerConfig(URI issuer, String clientId, String clientSecret, URI
     @Override
     public String toString() {
         return "IssuerConfig[issuer=" + issuer + ", clientId=" + clientId + ", clientSecret=****, redirectUri="
-                + redirectUri + ", postLogoutRedirectUris=" + postLogoutRedirectUris + "]";
+                + redirectUri + ", postLogoutRedirectUris=" + postLogoutRedirectUris + ", backChannelLogoutUri="
+                + backChannelLogoutUri + "]";
     }
 
     private static void requireText(String value, String name) {

@@ -61,16 +61,21 @@ public final class IssuerKeys {
 
     /** {@code claims} signed with RS256 as a compact JWS, with {@code kid} and {@code typ} JWT in its header. */
     public String sign(JwtClaims claims) {
+        return sign(claims, "JWT");
+    }
+
+    /** {@code claims} signed with RS256 as a compact JWS, with {@code kid} and the media type {@code type} as {@code typ}. */
+    String sign(JwtClaims claims, String type) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(signingKey.getPrivateKey());
         jws.setKeyIdHeaderValue(signingKey.getKeyId());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        jws.setHeader("typ", "JWT");
+        jws.setHeader("typ", type);
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {
-            throw new IllegalStateException("Cannot sign an ID token", e);
+            throw new IllegalStateException("Cannot sign a token", e);
         }
     }
 }

@@ -22,12 +22,14 @@ final class LoginEndpoint {
 
     private final BoundedExpiringStore<AuthorizationRequest> loginTransactions;
     private final AuthorizationCodes codes;
+    private final LoginSessions sessions;
     private final Clock clock;
 
     LoginEndpoint(BoundedExpiringStore<AuthorizationRequest> loginTransactions, AuthorizationCodes codes,
-            Clock clock) {
+            LoginSessions sessions, Clock clock) {
         this.loginTransactions = loginTransactions;
         this.codes = codes;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -59,7 +61,8 @@ final class LoginEndpoint {
             Map<String, String> response = new LinkedHashMap<>();
             response.put("code", code);
             response.put("state", request.state());
-            return HttpReply.redirect(RedirectUris.withParameters(request.redirectUri(), response));
+            return HttpReply.redirect(RedirectUris.withParameters(request.redirectUri(), response))
+                    .withHeader("Set-Cookie", sessions.began(grant));
         } catch (OAuthException refusal) {
             LOG.fine(() -> "Login refused: " + refusal.error().code() + ": " + refusal.description());
             return ErrorReplies.forBrowser(refusal);

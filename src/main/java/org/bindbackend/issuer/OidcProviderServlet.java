@@ -3,6 +3,7 @@ package org.bindbackend.issuer;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,8 +30,8 @@ public class OidcProviderServlet extends HttpServlet {
     private interface Handler extends BiFunction<EmbeddedIssuer, Request, HttpReply> {
     }
 
-    /** The parts of a request the provider reads. */
-    private record Request(String authorization, RequestParameters parameters) {
+    /** The parts of a request the provider reads: the browser's login session is its cookie's value, or null. */
+    private record Request(String authorization, RequestParameters parameters, String session) {
     }
 
     private static final Map<String, Handler> GET = Map.of(
@@ -40,14 +41,14 @@ public class OidcProviderServlet extends HttpServlet {
             OidcPaths.AUTHORIZE, (provider, request) -> provider.authorize(request.parameters()),
             OidcPaths.USERINFO, (provider, request) -> provider.userInfo(request.authorization(),
                     RequestParameters.none()),
-            OidcPaths.END_SESSION, (provider, request) -> provider.endSession(request.parameters()));
+            OidcPaths.END_SESSION, (provider, request) -> provider.endSession(request.parameters(), request.session()));
     private static final Map<String, Handler> POST = Map.of(
             OidcPaths.AUTHORIZE, (provider, request) -> provider.authorize(request.parameters()),
             OidcPaths.LOGIN, (provider, request) -> provider.login(request.parameters()),
             OidcPaths.TOKEN, (provider, request) -> provider.token(request.authorization(), request.parameters()),
             OidcPaths.USERINFO, (provider, request) -> provider.userInfo(request.authorization(),
                     request.parameters()),
-            OidcPaths.END_SESSION, (provider, request) -> provider.endSession(request.parameters()));
+            OidcPaths.END_SESSION, (provider, request) -> provider.endSession(request.parameters(), request.session()));
 
     @Inject
     transient ActiveIssuer activeIssuer;
@@ -72,7 +73,7 @@ public class OidcProviderServlet extends HttpServlet {
         }
         // OIDC Core 3.1.2.1 and RP-Initiated Logout 1.0 §2: a GET carries its parameters in the query string.
         write(handler.apply(provider(), new Request(request.getHeader("Authorization"),
-                RequestParameters.query(request.getQueryString()))), response);
+                RequestParameters.query(request.getQueryString()), session(request))), response);
     }
 
     @Override
@@ -94,14 +95,27 @@ public class OidcProviderServlet extends HttpServlet {
         }
         // RFC 6749 §3.2 and OIDC Core 3.1.2.1: a POST carries its parameters in a form body, never in the URL.
         write(handler.apply(provider(), new Request(request.getHeader("Authorization"),
-                RequestParameters.formBody(new String(body, StandardCharsets.UTF_8), request.getContentType()))),
-                response);
+                RequestParameters.formBody(new String(body, StandardCharsets.UTF_8), request.getContentType()),
+                session(request))), response);
     }
 
     /** The route: the path below {@code /oidc}, or "" for {@code /oidc} itself. */
     private static String route(HttpServletRequest request) {
         String path = request.getPathInfo();
         return path == null ? "" : path;
+    }
+
+    /** The value of the provider's login session cookie ({@link LoginSessions}), or null. */
+    private static String session(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (LoginSessions.COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
     }
 
     /** Called past {@link #service}'s check only, so there is one. */

@@ -6,17 +6,24 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.SessionKey;
+import org.bindbackend.config.SessionSettings;
+import org.bindbackend.shared.Base64Url;
 import org.bindbackend.shared.RandomTokens;
 
 /**
- * The backend's keys, one per purpose (signing sessions, sealing login cookies), all derived from {@code session-signing-key}
- * so that every replica with that key derives the same ones, and a value signed for one purpose never passes for
- * another. Without a configured key, one is made at start: valid on this replica only, until it restarts.
+ * The backend's keys, one per purpose (signing sessions, sealing login cookies, signing what replicas share), all
+ * derived from {@code session-signing-key}, so that every replica with that key derives the same ones, and a value
+ * signed for one purpose never passes for another. What the backend signs names the key ({@code kid}): it signs
+ * with the current key and also accepts the keys of {@code session-accepted-keys}, so that an operator rotates the
+ * key without logging anyone out (docs/operations.md). Without a configured key, one is made at start: valid on
+ * this replica only, until it restarts.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -27,45 +34,65 @@ public class SigningKeys {
     @Inject
     BackendSettings backendSettings;
 
-    private byte[] master;
+    private byte[] current;
+    private List<byte[]> accepted;
 
     /** At start, so that the warning about a key made here is logged then, not at the first login. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (backendSettings.valid()) {
-            master();
+            masters();
         }
     }
 
-    private synchronized byte[] master() {
-        if (master == null) {
-            master = backendSettings.get().sessions().signingKey().map(SessionKey::bytes).orElseGet(() -> {
-                LOG.warning("No session-signing-key is set: sessions, CLI tokens and logins in progress are signed "
-                        + "with a key made at this start, so they work on this replica only and end when it restarts.");
-                return RandomTokens.bytes(SessionKey.MIN_BYTES);
-            });
-        }
-        return master;
-    }
-
-    /** Signs and verifies for {@code purpose} (sessions and CLI tokens) with a key of its own. */
+    /** Signs and verifies for {@code purpose} (sessions and CLI tokens) with keys of its own. */
     public HmacJwts hmac(String purpose) {
         return new HmacJwts(derive(purpose));
     }
 
-    /** Seals and opens for {@code purpose} (login cookies) with a key of its own. */
+    /** Seals and opens for {@code purpose} (login cookies) with keys of its own. */
     public SealedJwts sealed(String purpose) {
         return new SealedJwts(derive(purpose));
     }
 
+    /** Signs and opens short texts for {@code purpose} (revocations shared or kept) with keys of its own. */
+    public SignedTexts texts(String purpose) {
+        return new SignedTexts(derive(purpose));
+    }
+
+    private synchronized void masters() {
+        if (current == null) {
+            SessionSettings sessions = backendSettings.get().sessions();
+            current = sessions.signingKey().map(SessionKey::bytes).orElseGet(() -> {
+                LOG.warning("No session-signing-key is set: sessions, CLI tokens and logins in progress are signed "
+                        + "with a key made at this start, so they work on this replica only and end when it restarts.");
+                return RandomTokens.bytes(SessionKey.MIN_BYTES);
+            });
+            accepted = sessions.acceptedKeys().stream().map(SessionKey::bytes)
+                    .filter(key -> !Arrays.equals(key, current)).toList();
+        }
+    }
+
+    private synchronized DerivedKeys derive(String purpose) {
+        masters();
+        return new DerivedKeys(derive(current, purpose),
+                accepted.stream().map(master -> derive(master, purpose)).toList());
+    }
+
     /**
-     * The key for {@code purpose}: HKDF-Expand (RFC 5869 §2.3) of the master key with the purpose as info, one
-     * block of HMAC-SHA256. The extract step is left out, as §3.3 allows for a master key that is already random.
+     * The key of {@code master} for {@code purpose}: HKDF-Expand (RFC 5869 §2.3) of the master key with the purpose
+     * as info, one block of HMAC-SHA256 (the extract step is left out, as §3.3 allows for a master key that is
+     * already random); and its name, the master key's id, an expansion of its own, public and one-way.
      */
-    private byte[] derive(String purpose) {
+    private static DerivedKeys.Key derive(byte[] master, String purpose) {
+        byte[] id = Arrays.copyOf(expand(master, "key id"), 9);
+        return new DerivedKeys.Key(Base64Url.encode(id), expand(master, purpose));
+    }
+
+    private static byte[] expand(byte[] master, String info) {
         try {
             Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(master(), HMAC));
-            mac.update(("bind-backend " + purpose).getBytes(StandardCharsets.UTF_8));
+            mac.init(new SecretKeySpec(master, HMAC));
+            mac.update(("bind-backend " + info).getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 1);
             return mac.doFinal();
         } catch (GeneralSecurityException e) {

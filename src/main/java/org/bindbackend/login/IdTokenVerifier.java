@@ -2,36 +2,34 @@ package org.bindbackend.login;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.bindbackend.config.Settings;
-import org.bindbackend.shared.Causes;
+import org.bindbackend.provider.ProviderTokens;
 import org.bindbackend.text.UntrustedText;
-import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
-import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
-import org.jose4j.lang.InvalidAlgorithmException;
-import org.jose4j.lang.JoseException;
-import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * Verifies the provider's ID token with this backend's own code before a login is trusted (OpenID Connect Core
- * 1.0, §3.1.3.7), because the container's checks alone let unsigned and HMAC-signed tokens through.
+ * 1.0, §3.1.3.7), because the container's checks alone let unsigned and HMAC-signed tokens through. What every
+ * token of the provider must be is {@code provider.ProviderTokens}'; an ID token also has an expiry, a subject,
+ * this client as its authorized party, and the nonce of this browser's login.
  */
 public final class IdTokenVerifier {
 
-    /** Tolerated clock difference between this server and the provider. */
-    static final int CLOCK_SKEW_SECONDS = 60;
+    private static final String WHAT = "the ID token";
 
     private final Settings settings;
+    private final Clock clock;
 
-    public IdTokenVerifier(Settings settings) {
+    public IdTokenVerifier(Settings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
     }
 
     /**
@@ -43,21 +41,16 @@ public final class IdTokenVerifier {
      */
     public JwtClaims verify(String idToken, String issuer, VerificationKeyResolver keys, String nonce)
             throws LoginRefusedException {
-        checkAlgorithm(idToken);
-        JwtConsumer consumer = new JwtConsumerBuilder()
-                // Step 6 and 7: the signature, with one of the configured algorithms only (never none or HMAC).
-                .setVerificationKeyResolver(keys)
-                .setJwsAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                        settings.signingAlgorithms().toArray(String[]::new)))
-                // Step 2: iss exactly equal to the configured issuer.
-                .setExpectedIssuer(true, issuer)
-                // Step 3: aud contains the client id.
-                .setExpectedAudience(true, settings.clientId())
-                // Step 9 and 10: exp in the future, iat present and not in the future; nbf honoured when present.
+        // Steps 6 and 7: one of the configured algorithms only (never none or HMAC), said as such.
+        Optional<String> algorithm = ProviderTokens.algorithmProblem(idToken, WHAT, settings);
+        if (algorithm.isPresent()) {
+            throw new LoginRefusedException(LoginRefusal.Reason.ID_TOKEN_REJECTED, algorithm.get());
+        }
+        // Steps 2, 3, 6, 7, 9 and 10: the signature, iss, aud, exp in the future, iat present, sane and not in
+        // the future; nbf honoured when present.
+        JwtConsumer consumer = ProviderTokens.consumer(settings, issuer, keys, clock.instant())
                 .setRequireExpirationTime()
-                .setRequireIssuedAt()
-                .setIssuedAtRestrictions(CLOCK_SKEW_SECONDS, 24 * 60 * 60)
-                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
+                .setIssuedAtRestrictions(ProviderTokens.CLOCK_SKEW_SECONDS, 24 * 60 * 60)
                 .setRequireSubject()
                 .build();
         try {
@@ -66,28 +59,10 @@ public final class IdTokenVerifier {
             checkNonce(claims, nonce);
             return claims;
         } catch (InvalidJwtException e) {
-            // Never the exception itself: jose4j puts the token and its claims in its message.
-            throw new LoginRefusedException(LoginRefusal.Reason.ID_TOKEN_REJECTED, describe(e, issuer));
+            throw new LoginRefusedException(LoginRefusal.Reason.ID_TOKEN_REJECTED,
+                    ProviderTokens.describe(e, WHAT, issuer, settings));
         } catch (MalformedClaimException e) {
             throw new LoginRefusedException(LoginRefusal.Reason.ID_TOKEN_REJECTED, "a claim has the wrong type");
-        }
-    }
-
-    /**
-     * Steps 6 and 7: the algorithm is one the settings accept, checked before any key is looked up, so that an
-     * unsigned or HMAC token is named for what it is.
-     */
-    private void checkAlgorithm(String idToken) throws LoginRefusedException {
-        String algorithm;
-        try {
-            algorithm = JsonWebStructure.fromCompactSerialization(idToken).getAlgorithmHeaderValue();
-        } catch (JoseException e) {
-            throw new LoginRefusedException(LoginRefusal.Reason.ID_TOKEN_REJECTED, "the ID token is not a JWS");
-        }
-        if (algorithm == null || !settings.signingAlgorithms().contains(algorithm)) {
-            throw new LoginRefusedException(LoginRefusal.Reason.ID_TOKEN_REJECTED,
-                    "the ID token is not signed with an accepted algorithm (" + algorithm + "; accepted: "
-                            + String.join(", ", settings.signingAlgorithms()) + ")");
         }
     }
 
@@ -119,35 +94,5 @@ public final class IdTokenVerifier {
             throw new LoginRefusedException(LoginRefusal.Reason.ID_TOKEN_REJECTED,
                     "the ID token's nonce is not the one this browser's login was sent with (a replayed token)");
         }
-    }
-
-    private String describe(InvalidJwtException e, String issuer) {
-        if (e.hasExpired()) {
-            return "the ID token has expired";
-        }
-        if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
-            return "the ID token's issuer is not the configured oidc.issuer-url " + issuer;
-        }
-        if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
-            return "the ID token is not meant for this client (aud does not contain " + settings.clientId() + ")";
-        }
-        if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
-            return "the ID token's signature is invalid";
-        }
-        if (e.hasErrorCode(ErrorCodes.SIGNATURE_MISSING) || Causes.find(e, InvalidAlgorithmException.class).isPresent()) {
-            return "the ID token is not signed with an accepted algorithm (" + String.join(", ", settings.signingAlgorithms()) + ")";
-        }
-        if (Causes.find(e, UnresolvableKeyException.class).isPresent()) {
-            return "the ID token is signed with a key the provider does not publish";
-        }
-        if (e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING) || e.hasErrorCode(ErrorCodes.ISSUED_AT_MISSING)
-                || e.hasErrorCode(ErrorCodes.SUBJECT_MISSING)) {
-            return "the ID token lacks a required claim (exp, iat or sub)";
-        }
-        if (e.hasErrorCode(ErrorCodes.NOT_YET_VALID) || e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)
-                || e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_PAST)) {
-            return "the ID token's time claims are not sane (iat or nbf in the future, or iat too old)";
-        }
-        return "the ID token is invalid";
     }
 }

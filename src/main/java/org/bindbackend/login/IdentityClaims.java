@@ -21,6 +21,8 @@ final class IdentityClaims {
 
     static final String EMAIL = "email";
     static final String EMAIL_VERIFIED = "email_verified";
+    /** Far above any provider's session ids (Keycloak's are 36 characters), short enough for the session's cookie. */
+    static final int MAX_SID_LENGTH = 255;
 
     private IdentityClaims() {
     }
@@ -38,6 +40,17 @@ final class IdentityClaims {
                 && !text.isBlank() && !UntrustedText.hasControlCharacters(text) ? text : "";
         return new Identity(subject, String.valueOf(claims.getClaimValue("iss")), username, email,
                 emailVerified && !email.isEmpty(), groups(claims, settings.groupsClaim()));
+    }
+
+    /**
+     * The provider's session id ({@code sid}, OIDC Back-Channel Logout 1.0 §2.1, Front-Channel Logout 1.0 §3),
+     * which a back-channel logout names: a string of at most {@link #MAX_SID_LENGTH} characters without control
+     * characters; empty when the token has none (or an unusable one: that session then ends with its user's).
+     */
+    static String providerSession(JwtClaims claims) {
+        Object sid = claims.getClaimValue("sid");
+        return sid instanceof String text && !text.isBlank() && text.length() <= MAX_SID_LENGTH
+                && !UntrustedText.hasControlCharacters(text) ? text : "";
     }
 
     /** A claim that names: a string, not blank, without control characters. */

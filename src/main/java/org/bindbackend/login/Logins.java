@@ -3,6 +3,7 @@ package org.bindbackend.login;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,9 @@ public class Logins {
 
     @Inject
     Sessions sessions;
+
+    @Inject
+    Clock clock;
 
     /** Where to send the browser, and the cookie it must keep on the way. */
     public record Redirect(String path, String setCookie) {
@@ -90,9 +94,12 @@ public class Logins {
         }
     }
 
-    private LoginOutcome completed(LoginTransaction login, Identity identity, List<String> loginCookie) {
+    private LoginOutcome completed(LoginTransaction login, JwtClaims verified, List<String> loginCookie)
+            throws LoginRefusedException {
         Settings settings = backendSettings.get();
-        IssuedSession issued = sessions.issue(identity, login.intent().clusterId());
+        Identity identity = allowed(IdentityClaims.of(verified, settings));
+        IssuedSession issued = sessions.issue(identity, login.intent().clusterId(),
+                IdentityClaims.providerSession(verified));
         List<String> cookies = new ArrayList<>(loginCookie);
         if (login.intent().usesCookie()) {
             cookies.add(sessions.setCookie(issued));
@@ -103,13 +110,15 @@ public class Logins {
                 cookies);
     }
 
-    /** The verified, allowed identity behind the raw ID token, which must carry {@code nonce}. */
-    private Identity verify(String idToken, String nonce) throws LoginRefusedException, ProviderException {
-        Settings settings = backendSettings.get();
+    /** The claims of the raw ID token, verified; it must carry {@code nonce}. */
+    private JwtClaims verify(String idToken, String nonce) throws LoginRefusedException, ProviderException {
         String issuer = provider.discovery().issuer().toString();
-        JwtClaims claims = new IdTokenVerifier(settings).verify(idToken, issuer, provider.keyResolver(), nonce);
-        Identity identity = IdentityClaims.of(claims, settings);
-        if (!AccessPolicy.allows(settings, identity)) {
+        return new IdTokenVerifier(backendSettings.get(), clock).verify(idToken, issuer, provider.keyResolver(), nonce);
+    }
+
+    /** {@code identity}, when the allow-lists admit it. */
+    private Identity allowed(Identity identity) throws LoginRefusedException {
+        if (!AccessPolicy.allows(backendSettings.get(), identity)) {
             throw new LoginRefusedException(Reason.NOT_ALLOWED,
                     "you are not in the users or groups allowed to use this backend",
                     "; subject " + UntrustedText.forLog(identity.subject())

@@ -7,22 +7,28 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
-import org.bindbackend.config.Settings;
+import org.bindbackend.config.SessionSettings;
+import org.bindbackend.keys.SigningKeys;
 
 /**
- * Sessions ended by logout before they expired, refused from then on. Checked on every request against this
- * replica's memory ({@link RevocationIndex}), never across the network. With {@code cluster} on, each logout is
- * also shared through the server's distributed engine ({@link RevocationSharing}: Payara's Hazelcast, or JCache
- * on Open Liberty), and the other replicas add it to their memory as it arrives; a replica that starts later
- * first learns every one still kept.
+ * Sessions ended before they expired, refused from then on: by logout, by log out everywhere, by the provider's
+ * back-channel logout. Checked on every request against this replica's memory ({@link RevocationIndex}: one hash
+ * probe), never across the network. Each revocation is signed ({@code keys.SignedTexts}); with
+ * {@code revocations-file} it is also written to that file and read back at the next start
+ * ({@link RevocationJournal}); with {@code cluster} on it is shared through the server's distributed engine
+ * ({@link RevocationSharing}), and every other replica checks the signature and adds it to its memory as it
+ * arrives; a replica that starts later first learns every one still held.
  */
 @ApplicationScoped
 public class Revocations {
 
     private static final Logger LOG = Logger.getLogger(Revocations.class.getName());
+    /** The longest any revocation is kept: the longest a session can live, and the clock difference past it. */
+    public static final Duration LONGEST_KEPT = SessionSettings.LONGEST_TOKEN_EXPIRY.plus(SessionSettings.CLOCK_SKEW);
 
     @Inject
     BackendSettings backendSettings;
@@ -31,64 +37,84 @@ public class Revocations {
     Clock clock;
 
     @Inject
+    SigningKeys signingKeys;
+
+    @Inject
     Instance<RevocationSharing> sharings;
 
-    private RevocationIndex index;
-    private RevocationSharing sharing;
+    private volatile RevocationStore store;
 
     /** At start, so that a replica learns of earlier logouts before it serves anyone. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (backendSettings.valid()) {
-            index();
+            store();
         }
     }
 
-    /** Ends the session {@code sessionId} here and, with {@code cluster} on, on every replica. */
-    public void revoke(String sessionId) {
-        index().add(sessionId);
-        RevocationSharing shared = sharing;
-        if (shared != null) {
-            try {
-                shared.share(sessionId);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "A logout could not be shared with the other replicas, so they accept the "
-                        + "session until it expires; this replica refuses it: " + e);
+    /** Ends what {@code revocation} names, here at once and on every replica. */
+    public void revoke(Revocation revocation) {
+        store().revoke(revocation);
+    }
+
+    /**
+     * Whether the session {@code sessionId} of {@code user} ({@code <issuer> <subject>}), logged in through
+     * {@code providerSession} ({@code <issuer> <sid>}, or "") and issued at {@code issuedAtSecond}, is ended.
+     */
+    public boolean revokes(String user, String sessionId, String providerSession, long issuedAtSecond) {
+        return store().index().revokes(user, sessionId, providerSession, issuedAtSecond);
+    }
+
+    /** Marks {@code key} as used, on every replica with {@code cluster}, for {@code keep}; false when it was already. */
+    public boolean markOnce(String key, Duration keep) {
+        return store().markOnce(key, keep);
+    }
+
+    /** How many revocations this replica holds. */
+    public int held() {
+        return store().index().size();
+    }
+
+    private RevocationStore store() {
+        RevocationStore known = store;
+        if (known == null) {
+            synchronized (this) {
+                if (store == null) {
+                    store = open();
+                }
+                known = store;
             }
         }
+        return known;
     }
 
-    public boolean isRevoked(String sessionId) {
-        return index().contains(sessionId);
-    }
-
-    private synchronized RevocationIndex index() {
-        if (index == null) {
-            Settings settings = backendSettings.get();
-            Duration keep = settings.sessions().longestLife();
-            RevocationIndex made = new RevocationIndex(keep, clock);
-            if (settings.sessions().clustered()) {
-                sharing = join(keep, made);
-            }
-            index = made;
+    private RevocationStore open() {
+        SessionSettings sessions = backendSettings.get().sessions();
+        RevocationStore opened = new RevocationStore(new RevocationIndex(RevocationStore.CAPACITY, clock),
+                signingKeys.texts("revocations"), sessions.revocationsFile().map(RevocationJournal::new), clock);
+        if (sessions.clustered()) {
+            join().ifPresent(opened::share);
+        } else if (sessions.revocationsFile().isEmpty() && sessions.signingKey().isPresent()) {
+            LOG.warning("Ended sessions are kept in this replica's memory only: after a restart, sessions and CLI "
+                    + "tokens logged out before it are accepted again until they expire. Set revocations-file (or "
+                    + "cluster) to keep them.");
         }
-        return index;
+        return opened;
     }
 
-    private RevocationSharing join(Duration keep, RevocationIndex index) {
+    private Optional<RevocationSharing> join() {
         if (!sharings.isResolvable()) {
             LOG.severe("cluster is true, but the server offers no distributed cache (JCache) to share logouts "
                     + "through: each replica refuses only the sessions ended on it");
-            return null;
+            return Optional.empty();
         }
         try {
             RevocationSharing joined = sharings.get();
-            joined.join(keep, index::add);
             LOG.info("Logouts are shared with the other replicas through the server's distributed cache.");
-            return joined;
+            return Optional.of(joined);
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.SEVERE, "cluster is true, but the server's distributed cache (JCache) cannot be used to "
                     + "share logouts: each replica refuses only the sessions ended on it (" + e + ")");
-            return null;
+            return Optional.empty();
         }
     }
 }

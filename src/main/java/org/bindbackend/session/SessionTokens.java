@@ -28,7 +28,8 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  * §4.1.3).
  *
  * <p>Claims: {@code iss}, {@code aud}, {@code sub}, {@code jti} (the session id), {@code iat}, {@code exp},
- * {@code idp} (the provider's issuer), {@code cid} (cluster id), {@code name} (the user name), {@code email} and
+ * {@code idp} (the provider's issuer), {@code psid} (the provider's session id), {@code cid} (cluster id),
+ * {@code name} (the user name), {@code email} and
  * {@code email_verified}, and the groups: a plain {@code groups} array, or {@code groups_z} packed by
  * {@link CompactGroups} when the plain list would make the cookie too large.
  */
@@ -37,6 +38,8 @@ public class SessionTokens {
 
     private static final Logger LOG = Logger.getLogger(SessionTokens.class.getName());
     static final String PROVIDER_ISSUER = "idp";
+    /** The provider's session id ({@code sid}) of the login. */
+    static final String PROVIDER_SESSION = "psid";
     /** Groups listed plainly up to this many characters of JSON; packed beyond. */
     static final int PLAIN_GROUPS_LIMIT = 1024;
 
@@ -59,8 +62,12 @@ public class SessionTokens {
         jwts = signingKeys.hmac("sessions");
     }
 
-    /** A new session for a verified identity, valid for {@code token-expiry}. */
-    public IssuedSession issue(Identity identity, String clusterId) {
+    /**
+     * A new session for a verified identity, valid for {@code token-expiry}.
+     *
+     * @param providerSession the provider's session id ({@code sid}) the login came with, or empty
+     */
+    IssuedSession issue(Identity identity, String clusterId, String providerSession) {
         Settings settings = backendSettings.get();
         String id = randomId();
         Instant now = clock.instant();
@@ -81,27 +88,42 @@ public class SessionTokens {
         if (!clusterId.isEmpty()) {
             claims.setStringClaim("cid", clusterId);
         }
+        if (!providerSession.isEmpty()) {
+            claims.setStringClaim(PROVIDER_SESSION, providerSession);
+        }
         setGroups(claims, identity.groups());
-        Session session = new Session(identity, id, clusterId, Instant.ofEpochSecond(expiry.getValue()));
+        Session session = new Session(identity, id, clusterId, Instant.ofEpochSecond(now.getEpochSecond()),
+                Instant.ofEpochSecond(expiry.getValue()), providerSession);
         return new IssuedSession(jwts.sign(claims), session);
     }
 
-    /** The session in a token this deployment issued, if its signature, issuer, audience and expiry hold. */
-    public Verification verify(String token) {
+    /**
+     * The session in a token this deployment issued, if its signature, issuer, audience and expiry hold, and it was
+     * issued for no longer than {@code token-expiry} allows now: lowering it shortens every session at once.
+     */
+    Verification verify(String token) {
         try {
             JwtClaims claims = jwts.verify(token, required -> required
                     .setExpectedIssuer(deployment)
                     .setExpectedAudience(deployment)
                     .setRequireExpirationTime()
+                    .setRequireIssuedAt()
                     .setAllowedClockSkewInSeconds((int) SessionSettings.CLOCK_SKEW.toSeconds())
                     .setRequireSubject()
                     .setRequireJwtId(), clock.instant());
+            long lifetime = claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue();
+            if (lifetime > backendSettings.get().sessions().tokenExpiry().toSeconds()) {
+                LOG.log(Level.FINE, "Refused a session token issued for {0} s, longer than token-expiry", lifetime);
+                return Verification.invalid(Verification.Problem.OUTLIVED);
+            }
             Identity identity = new Identity(claims.getSubject(), claims.getStringClaimValue(PROVIDER_ISSUER),
                     claims.getStringClaimValue("name"), claims.getStringClaimValue("email"),
                     Boolean.TRUE.equals(claims.getClaimValue("email_verified")), groups(claims));
             String clusterId = claims.hasClaim("cid") ? claims.getStringClaimValue("cid") : "";
+            String providerSession = claims.hasClaim(PROVIDER_SESSION) ? claims.getStringClaimValue(PROVIDER_SESSION) : "";
             return Verification.valid(new Session(identity, claims.getJwtId(), clusterId,
-                    Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
+                    Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()), providerSession));
         } catch (InvalidJwtException e) {
             // Never the exception's message: jose4j puts the token and its claims in it.
             LOG.log(Level.FINE, "Refused a session token: {0}", reason(e));

@@ -4,9 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.bindbackend.config.BackendSettings;
+import org.bindbackend.config.SessionSettings;
 import org.bindbackend.http.Cookies;
+import org.bindbackend.revocation.Revocation;
 import org.bindbackend.revocation.Revocations;
 
 /**
@@ -35,9 +38,13 @@ public class Sessions {
 
     private volatile VerifiedTokens verified;
 
-    /** A new session for a verified identity, valid for {@code token-expiry}. */
-    public IssuedSession issue(Identity identity, String clusterId) {
-        return sessionTokens.issue(identity, clusterId);
+    /**
+     * A new session for a verified identity, valid for {@code token-expiry}.
+     *
+     * @param providerSession the provider's session id ({@code sid} of the ID token), or empty when it named none
+     */
+    public IssuedSession issue(Identity identity, String clusterId, String providerSession) {
+        return sessionTokens.issue(identity, clusterId, providerSession);
     }
 
     /** The {@code Set-Cookie} header value that keeps {@code issued} in the browser. */
@@ -55,9 +62,39 @@ public class Sessions {
         return SessionCookie.name(backendSettings.get());
     }
 
-    /** Ends {@code session} here and on every replica: it is refused from now on. */
+    /** Ends {@code session} here and on every replica: it is refused from now on, until it would have expired. */
     public void end(Session session) {
-        revocations.revoke(session.id());
+        revocations.revoke(Revocation.session(session.user(), session.id(),
+                session.expiresAt().plus(SessionSettings.CLOCK_SKEW)));
+    }
+
+    /** Ends every session and CLI token of the user of {@code session} issued up to now, on every replica. */
+    public void endEverywhere(Session session) {
+        endUser(session.identity().issuer(), session.identity().subject());
+    }
+
+    /** Ends every session and CLI token of {@code subject} at {@code issuer} issued up to now, on every replica. */
+    public void endUser(String issuer, String subject) {
+        Instant now = clock.instant();
+        revocations.revoke(Revocation.user(user(issuer, subject), now, now.plus(Revocations.LONGEST_KEPT)));
+    }
+
+    /**
+     * Ends every session and CLI token logged in through the provider's session {@code sid} at {@code issuer}, on
+     * every replica; {@code subject} is the user the provider named with it, or empty.
+     */
+    public void endProviderSession(String issuer, String sid, String subject) {
+        revocations.revoke(Revocation.providerSession(subject.isEmpty() ? "" : user(issuer, subject),
+                providerSession(issuer, sid), clock.instant().plus(Revocations.LONGEST_KEPT)));
+    }
+
+    /** A user as revocations name them. */
+    static String user(String issuer, String subject) {
+        return issuer + " " + subject;
+    }
+
+    private static String providerSession(String issuer, String sid) {
+        return issuer + " " + sid;
     }
 
     public Verification authenticate(HttpServletRequest request) {
@@ -92,7 +129,9 @@ public class Sessions {
             return verification;
         }
         Session session = verification.session().get();
-        if (revocations.isRevoked(session.id())) {
+        if (revocations.revokes(session.user(), session.id(), session.providerSession().isEmpty() ? ""
+                : providerSession(session.identity().issuer(), session.providerSession()),
+                session.issuedAt().getEpochSecond())) {
             return Verification.invalid(Verification.Problem.REVOKED);
         }
         if (known.isEmpty()) {

@@ -11,7 +11,8 @@ public record Verification(Optional<Session> session, Problem problem) {
         MALFORMED("the Authorization header is not \"Bearer <token>\""),
         INVALID("the token is not one this backend issued, or it was altered"),
         EXPIRED("the token has expired: log in again"),
-        REVOKED("the session was ended by logout: log in again");
+        OUTLIVED("the token was issued for longer than this backend now allows (token-expiry): log in again"),
+        REVOKED("the session was ended by logout, here or at the provider: log in again");
 
         private final String details;
 

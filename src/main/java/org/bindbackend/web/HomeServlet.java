@@ -40,6 +40,10 @@ public class HomeServlet extends HttpServlet {
                         + "<dt>Subject</dt><dd>" + HtmlText.escape(identity.subject()) + "</dd>"
                         + "<dt>Issuer</dt><dd>" + HtmlText.escape(identity.issuer()) + "</dd></dl>"
                         + "<form method=\"post\" action=\"/api/logout\"><button class=\"button\" type=\"submit\">"
-                        + "Log out</button></form>");
+                        + "Log out</button></form>"
+                        + "<form method=\"post\" action=\"/api/logout-everywhere\"><button class=\"button secondary\" "
+                        + "id=\"logout-everywhere\" type=\"submit\">Log out everywhere</button></form>"
+                        + "<p class=\"muted\">Log out everywhere ends every session and CLI token of yours, in every "
+                        + "browser and on every machine.</p>");
     }
 }

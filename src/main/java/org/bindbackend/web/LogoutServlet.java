@@ -25,16 +25,19 @@ import org.bindbackend.shared.FormEncoding;
 import org.bindbackend.text.UntrustedText;
 
 /**
- * {@code POST /api/logout}: ends the caller's session (cookie or bearer token): it is revoked on this replica and
- * the browser forgets the cookie. A browser is sent home, or with {@code oidc.end-provider-session=true} on to the
+ * {@code POST /api/logout}: ends the caller's session (cookie or bearer token); {@code POST /api/logout-everywhere}
+ * ends every session and CLI token of the caller's user issued until now. Either is refused from then on by every
+ * replica, and the browser forgets the cookie. A browser is sent home, or with {@code oidc.end-provider-session=true} on to the
  * provider's end-session endpoint (OpenID Connect RP-Initiated Logout 1.0 §2); a program gets 204.
  *
  * <p>Cross-site requests cannot log a user out: the cookie is SameSite=Lax, and a request whose {@code Origin} is
  * another site is refused.
  */
-@WebServlet("/api/logout")
+@WebServlet({LogoutServlet.PATH, LogoutServlet.EVERYWHERE_PATH})
 public class LogoutServlet extends HttpServlet {
 
+    static final String PATH = "/api/logout";
+    static final String EVERYWHERE_PATH = "/api/logout-everywhere";
     private static final Logger LOG = Logger.getLogger(LogoutServlet.class.getName());
 
     @Inject
@@ -55,9 +58,15 @@ public class LogoutServlet extends HttpServlet {
                     Failure.crossSiteLogout(origin, settings.externalUrl().toString()));
             return;
         }
+        boolean everywhere = request.getServletPath().equals(EVERYWHERE_PATH);
         sessions.authenticate(request).session().ifPresent(session -> {
-            sessions.end(session);
-            LOG.log(Level.FINE, "Session of {0} ended by logout", UntrustedText.forLog(session.identity().subject()));
+            if (everywhere) {
+                sessions.endEverywhere(session);
+            } else {
+                sessions.end(session);
+            }
+            LOG.log(Level.FINE, "{0} of {1} ended by logout", new Object[] {everywhere ? "Every session" : "Session",
+                    UntrustedText.forLog(session.identity().subject())});
         });
         response.addHeader("Set-Cookie", sessions.clearCookie());
         if (!JsonCaller.isBrowser(request)) {

@@ -54,7 +54,7 @@ class DiscoveryDocumentTest {
     @Test
     void listsTheClaimsOfTheIdToken() {
         List<String> claims = metadata.getJsonArray("claims_supported").getValuesAs(JsonString::getString);
-        assertEquals(List.of("iss", "sub", "aud", "azp", "exp", "iat", "auth_time", "nonce", "at_hash", "name",
+        assertEquals(List.of("iss", "sub", "aud", "azp", "exp", "iat", "auth_time", "nonce", "at_hash", "sid", "name",
                 "preferred_username", "email", "email_verified", "groups"), claims);
     }
 }

@@ -18,7 +18,7 @@ class EndSessionEndpointTest {
     private final ProviderHarness harness = new ProviderHarness();
 
     private HttpReply endSession(Map<String, String> request) {
-        return harness.provider.endSession(TestFixtures.params(request));
+        return harness.provider.endSession(TestFixtures.params(request), null);
     }
 
     private static void assertErrorPageWithoutRedirect(HttpReply reply) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bindbackend.config.Settings;
@@ -74,14 +75,18 @@ class IdTokenVerifierTest {
     }
 
     static void assertRefused(String token, String reason) {
-        String message = assertThrows(LoginRefusedException.class, () -> new IdTokenVerifier(settings()).verify(token, ISSUER, keys, NONCE))
+        String message = assertThrows(LoginRefusedException.class, () -> verifier().verify(token, ISSUER, keys, NONCE))
                 .getMessage();
         assertTrue(message.contains(reason), message);
     }
 
+    private static IdTokenVerifier verifier() {
+        return new IdTokenVerifier(settings(), Clock.systemUTC());
+    }
+
     @Test
     void acceptsAGoodTokenAndReadsTheIdentity() throws Exception {
-        JwtClaims claims = new IdTokenVerifier(settings()).verify(token(c -> { }), ISSUER, keys, NONCE);
+        JwtClaims claims = verifier().verify(token(c -> { }), ISSUER, keys, NONCE);
         Identity identity = IdentityClaims.of(claims, settings());
         assertEquals(new Identity("f3b1", ISSUER, "alice", "", false, List.of("engineering", "devops")), identity);
     }
@@ -143,7 +148,7 @@ class IdTokenVerifierTest {
             c.setAudience(CLIENT, "other");
             c.setStringClaim("azp", CLIENT);
         });
-        assertEquals("f3b1", new IdTokenVerifier(settings()).verify(token, ISSUER, keys, NONCE).getSubject());
+        assertEquals("f3b1", verifier().verify(token, ISSUER, keys, NONCE).getSubject());
     }
 
     @Test
@@ -192,7 +197,7 @@ class IdTokenVerifierTest {
     void refusesATokenWhoseNonceIsNotThisBrowsersLogin() throws Exception {
         assertRefused(token(c -> c.setStringClaim("nonce", "the-nonce-of-another-login")), "not the one this browser");
         String message = assertThrows(LoginRefusedException.class,
-                () -> new IdTokenVerifier(settings()).verify(token(c -> { }), ISSUER, keys, null)).getMessage();
+                () -> verifier().verify(token(c -> { }), ISSUER, keys, null)).getMessage();
         assertTrue(message.contains("not the one this browser"), "no nonce recorded for this login: " + message);
     }
 }

@@ -86,8 +86,8 @@ class LoginCookiesTest {
     @Test
     void aSessionTokenIsNoLoginCookie() {
         Settings settings = TestSettings.external("session-signing-key", TestKeys.SHARED_KEY);
-        String session = TestSessions.tokens(settings, CLOCK).issue(
-                new Identity("s", "iss", "n", "", false, List.of()), "").token();
+        String session = TestSessions.sessions(settings, CLOCK).issue(
+                new Identity("s", "iss", "n", "", false, List.of()), "", "").token();
         assertFalse(sentBack(cookies(settings), "__Host-kube-bind-login=" + session).isPresent());
     }
 

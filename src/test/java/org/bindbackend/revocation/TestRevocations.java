@@ -3,6 +3,7 @@ package org.bindbackend.revocation;
 import java.time.Clock;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
+import org.bindbackend.keys.TestKeys;
 
 /** Revocations for unit tests, on one replica, reading the time from {@code clock}. */
 public final class TestRevocations {
@@ -14,6 +15,7 @@ public final class TestRevocations {
         Revocations revocations = new Revocations();
         revocations.backendSettings = BackendSettings.of(settings);
         revocations.clock = clock;
+        revocations.signingKeys = TestKeys.keys(settings);
         return revocations;
     }
 }

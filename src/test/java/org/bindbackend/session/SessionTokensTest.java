@@ -38,7 +38,7 @@ class SessionTokensTest {
     @Test
     void aTokenItIssuedGivesBackTheSession() {
         SessionTokens tokens = tokens();
-        IssuedSession issued = tokens.issue(alice, "cluster-1");
+        IssuedSession issued = tokens.issue(alice, "cluster-1", "");
         Verification verification = tokens.verify(issued.token());
         assertEquals(Optional.of(issued.session()), verification.session());
         assertEquals(alice, verification.session().get().identity());
@@ -48,30 +48,30 @@ class SessionTokensTest {
     @Test
     void eachSessionHasItsOwnId() {
         SessionTokens tokens = tokens();
-        assertNotEquals(tokens.issue(alice, "").session().id(), tokens.issue(alice, "").session().id());
+        assertNotEquals(tokens.issue(alice, "", "").session().id(), tokens.issue(alice, "", "").session().id());
     }
 
     @Test
     void withoutASharedKeyAnotherInstanceRefusesTheToken() {
-        assertEquals(Verification.Problem.INVALID, tokens().verify(tokens().issue(alice, "").token()).problem());
+        assertEquals(Verification.Problem.INVALID, tokens().verify(tokens().issue(alice, "", "").token()).problem());
     }
 
     @Test
     void withASharedKeyEveryInstanceAcceptsTheToken() {
-        String token = tokens("session-signing-key", SHARED_KEY).issue(alice, "").token();
+        String token = tokens("session-signing-key", SHARED_KEY).issue(alice, "", "").token();
         assertTrue(tokens("session-signing-key", SHARED_KEY).verify(token).isValid());
     }
 
     @Test
     void anotherDeploymentWithTheSameKeyRefusesTheToken() {
-        String token = tokens("session-signing-key", SHARED_KEY).issue(alice, "").token();
+        String token = tokens("session-signing-key", SHARED_KEY).issue(alice, "", "").token();
         SessionTokens other = tokens("session-signing-key", SHARED_KEY, "external-url", "https://other.example.com");
         assertEquals(Verification.Problem.INVALID, other.verify(token).problem());
     }
 
     @Test
     void theTokenNamesThisDeploymentAsIssuerAndAudience() {
-        String payload = new String(Base64.getUrlDecoder().decode(tokens().issue(alice, "").token().split("\\.")[1]));
+        String payload = new String(Base64.getUrlDecoder().decode(tokens().issue(alice, "", "").token().split("\\.")[1]));
         assertTrue(payload.contains("\"iss\":\"" + TestSettings.EXTERNAL_URL + "\""), payload);
         assertTrue(payload.contains("\"aud\":\"" + TestSettings.EXTERNAL_URL + "\""), payload);
         assertTrue(payload.contains("\"idp\":\"" + ISSUER + "\""), payload);
@@ -80,7 +80,7 @@ class SessionTokensTest {
     @Test
     void aTokenExpiresAfterItsLifetimeAndTheLeewayBetweenReplicas() {
         SessionTokens tokens = tokens("token-expiry", "30m");
-        String token = tokens.issue(alice, "").token();
+        String token = tokens.issue(alice, "", "").token();
         clock.advance(Duration.ofMinutes(30).plus(SessionSettings.CLOCK_SKEW).minusSeconds(1));
         assertTrue(tokens.verify(token).isValid(), "within the leeway");
         clock.advance(Duration.ofSeconds(2));
@@ -90,7 +90,7 @@ class SessionTokensTest {
     @Test
     void aTamperedTokenIsRefused() {
         SessionTokens tokens = tokens();
-        String[] parts = tokens.issue(alice, "").token().split("\\.");
+        String[] parts = tokens.issue(alice, "", "").token().split("\\.");
         String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(Base64.getUrlDecoder().decode(parts[1])).replace("alice", "mallory").getBytes());
         assertFalse(tokens.verify(parts[0] + "." + forged + "." + parts[2]).isValid());
@@ -99,7 +99,7 @@ class SessionTokensTest {
     @Test
     void anUnsignedTokenIsRefused() {
         SessionTokens tokens = tokens();
-        String[] parts = tokens.issue(alice, "").token().split("\\.");
+        String[] parts = tokens.issue(alice, "", "").token().split("\\.");
         String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes());
         assertFalse(tokens.verify(none + "." + parts[1] + ".").isValid());
     }
@@ -115,7 +115,7 @@ class SessionTokensTest {
         List<String> groups = IntStream.range(0, 300).mapToObj(i -> "kube-bind-team-" + i + "-engineering").toList();
         Identity member = new Identity("f3b1", ISSUER, "alice", "alice@example.com", true, groups);
         SessionTokens tokens = tokens();
-        String token = tokens.issue(member, "cluster-1").token();
+        String token = tokens.issue(member, "cluster-1", "").token();
         String cookie = SessionCookie.SECURE_NAME + "=" + token;
         assertTrue(cookie.length() < 4096, "cookie of " + cookie.length() + " bytes");
         assertEquals(groups, tokens.verify(token).session().get().identity().groups());
@@ -123,7 +123,7 @@ class SessionTokensTest {
 
     @Test
     void fewGroupsStayReadableInTheToken() {
-        String payload = new String(Base64.getUrlDecoder().decode(tokens().issue(alice, "").token().split("\\.")[1]));
+        String payload = new String(Base64.getUrlDecoder().decode(tokens().issue(alice, "", "").token().split("\\.")[1]));
         assertTrue(payload.contains("\"groups\":[\"engineering\",\"devops\"]"), payload);
     }
 

@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bindbackend.config.SessionSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.config.TestSettings;
+import org.bindbackend.keys.TestKeys;
 import org.bindbackend.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class SessionsTest {
     @BeforeEach
     void setUp() {
         sessions = TestSessions.sessions(settings, clock);
-        issued = sessions.issue(new Identity("s", "iss", "n", "", false, List.of()), "");
+        issued = sessions.issue(new Identity("s", "iss", "n", "", false, List.of()), "", "");
     }
 
     @Test
@@ -81,8 +83,53 @@ class SessionsTest {
         String bearer = "Bearer " + issued.token();
         sessions.end(issued.session());
         clock.advance(Duration.ofHours(1).plus(SessionSettings.CLOCK_SKEW).minusSeconds(1));
-        sessions.end(sessions.issue(new Identity("t", "iss", "m", "", false, List.of()), "").session());
+        sessions.end(sessions.issue(new Identity("t", "iss", "m", "", false, List.of()), "", "").session());
         assertEquals(Verification.Problem.REVOKED, sessions.authenticate(request(Map.of("Authorization", bearer))).problem(),
                 "still within the session's life and leeway");
+    }
+
+    @Test
+    void loggingOutEverywhereEndsEverySessionOfTheUserUntilNowAndNoOneElses() {
+        IssuedSession cli = sessions.issue(issued.session().identity(), "cluster-1", "");
+        IssuedSession other = sessions.issue(new Identity("t", "iss", "m", "", false, List.of()), "", "");
+        sessions.endEverywhere(issued.session());
+        assertEquals(Verification.Problem.REVOKED, bearer(issued).problem());
+        assertEquals(Verification.Problem.REVOKED, bearer(cli).problem(), "the CLI token too");
+        assertTrue(bearer(other).isValid(), "another user's session lives");
+        clock.advance(Duration.ofSeconds(1));
+        IssuedSession again = sessions.issue(issued.session().identity(), "", "");
+        assertTrue(bearer(again).isValid(), "a login after it lives");
+    }
+
+    @Test
+    void theProvidersSessionEndsTheSessionsThatCameFromIt() {
+        Identity alice = new Identity("alice", "https://idp", "alice", "", false, List.of());
+        IssuedSession browser = sessions.issue(alice, "", "sid-1");
+        IssuedSession cli = sessions.issue(alice, "c", "sid-1");
+        IssuedSession elsewhere = sessions.issue(alice, "", "sid-2");
+        sessions.endProviderSession("https://idp", "sid-1", "alice");
+        assertEquals(Verification.Problem.REVOKED, bearer(browser).problem());
+        assertEquals(Verification.Problem.REVOKED, bearer(cli).problem());
+        assertTrue(bearer(elsewhere).isValid(), "the same user's other provider session lives");
+        sessions.endProviderSession("https://idp", "sid-2", "");
+        assertEquals(Verification.Problem.REVOKED, bearer(elsewhere).problem(), "named without its user");
+        assertEquals(Verification.Problem.REVOKED, bearer(sessions.issue(alice, "", "sid-2")).problem(),
+                "a session that comes later from an ended provider session");
+    }
+
+    @Test
+    void aTokenIssuedForLongerThanTokenExpiryAllowsNowIsRefused() {
+        Sessions before = TestSessions.sessions(TestSettings.external("token-expiry", "2h",
+                "session-signing-key", TestKeys.SHARED_KEY), clock);
+        Sessions after = TestSessions.sessions(TestSettings.external("token-expiry", "1h",
+                "session-signing-key", TestKeys.SHARED_KEY), clock);
+        IssuedSession longLived = before.issue(issued.session().identity(), "", "");
+        assertEquals(Verification.Problem.OUTLIVED, after.authenticate("Bearer " + longLived.token(),
+                Optional.empty()).problem(), "token-expiry lowered to 1h: a 2h token is refused");
+        assertTrue(before.authenticate("Bearer " + longLived.token(), Optional.empty()).isValid());
+    }
+
+    private Verification bearer(IssuedSession session) {
+        return sessions.authenticate(request(Map.of("Authorization", "Bearer " + session.token())));
     }
 }

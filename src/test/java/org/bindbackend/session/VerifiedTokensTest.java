@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class VerifiedTokensTest {
 
     static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
-    final Session session = new Session(new Identity("s", "iss", "n", "", false, List.of()), "id", "", NOW.plusSeconds(60));
+    final Session session = new Session(new Identity("s", "iss", "n", "", false, List.of()), "id", "",
+            NOW.minusSeconds(60), NOW.plusSeconds(60), "");
 
     static VerifiedTokens at(Instant instant) {
         return new VerifiedTokens(Clock.fixed(instant, ZoneOffset.UTC));
