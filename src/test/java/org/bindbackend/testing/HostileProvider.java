@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -169,6 +170,46 @@ public final class HostileProvider implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>}: the issuer, as honest ID tokens name it. */
     public URI issuer() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The provider session ({@code sid}) the last ID token named: each login is one here. */
+    public String lastSession() {
+        return forge.lastSession;
+    }
+
+    /**
+     * A logout token (Back-Channel Logout 1.0 §2.4) for the last login's session of {@link #SUBJECT}, honest and then
+     * changed by {@code change}, signed by this provider's key and typed {@code logout+jwt}: what a test posts to the
+     * backend's back-channel logout URI, as this provider would.
+     */
+    public String logoutToken(Consumer<JwtClaims> change) throws JoseException {
+        JwtClaims claims = forge.logoutClaims();
+        change.accept(claims);
+        return forge.signedLogoutToken(claims, "logout+jwt");
+    }
+
+    /** {@link #logoutToken} with its header's {@code typ} as given, or none for null. */
+    public String logoutTokenTyped(String type) throws JoseException {
+        return forge.signedLogoutToken(forge.logoutClaims(), type);
+    }
+
+    /** An honest logout token's claims signed another way: "impostor", "none" or "client-secret". */
+    public String logoutTokenSigned(String how) throws JoseException {
+        JwtClaims claims = forge.logoutClaims();
+        return switch (how) {
+            case "impostor" -> IdTokenForge.signedBy(claims, forge.impostorKey, signingKey.getKeyId());
+            case "none" -> {
+                JsonWebSignature jws = IdTokenForge.jws(claims, AlgorithmIdentifiers.NONE);
+                jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
+                yield jws.getCompactSerialization();
+            }
+            case "client-secret" -> {
+                JsonWebSignature jws = IdTokenForge.jws(claims, AlgorithmIdentifiers.HMAC_SHA256);
+                jws.setKey(new HmacKey(clientSecret.getBytes(StandardCharsets.UTF_8)));
+                yield jws.getCompactSerialization();
+            }
+            default -> throw new IllegalArgumentException(how);
+        };
     }
 
     /** Forges the ID tokens of the following code exchanges this way. */
@@ -376,6 +417,7 @@ public final class HostileProvider implements AutoCloseable {
         private final String clientSecret;
         private final RsaJsonWebKey signingKey;
         private final RsaJsonWebKey impostorKey;
+        private volatile String lastSession;
 
         IdTokenForge(String issuer, String clientId, String clientSecret, RsaJsonWebKey signingKey,
                 RsaJsonWebKey impostorKey) {
@@ -495,7 +537,35 @@ public final class HostileProvider implements AutoCloseable {
                 claims.setClaim("nonce", grant.nonce());
             }
             claims.setClaim("preferred_username", USERNAME);
+            lastSession = "hostile-session-" + random();
+            claims.setClaim("sid", lastSession);
             return claims;
+        }
+
+        /** The claims of an honest logout token for the last login's session. */
+        JwtClaims logoutClaims() {
+            JwtClaims claims = new JwtClaims();
+            claims.setIssuer(issuer);
+            claims.setAudience(clientId);
+            claims.setIssuedAt(secondsFromNow(0));
+            claims.setExpirationTime(secondsFromNow(120));
+            claims.setJwtId(random());
+            claims.setClaim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));
+            claims.setSubject(SUBJECT);
+            claims.setClaim("sid", lastSession);
+            return claims;
+        }
+
+        String signedLogoutToken(JwtClaims claims, String type) throws JoseException {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(claims.toJson());
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+            jws.setKey(signingKey.getPrivateKey());
+            jws.setKeyIdHeaderValue(signingKey.getKeyId());
+            if (type != null) {
+                jws.setHeader("typ", type);
+            }
+            return jws.getCompactSerialization();
         }
 
         private String signed(JwtClaims claims) throws JoseException {

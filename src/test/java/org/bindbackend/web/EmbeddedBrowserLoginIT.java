@@ -65,6 +65,23 @@ class EmbeddedBrowserLoginIT {
                 .isDisplayed(), browser.getPageSource());
     }
 
+    @Test
+    void logsOutEverywhereWithTheButton() {
+        browser.get(BASE + "/login");
+        afterNavigation().until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        browser.findElement(By.name("username")).sendKeys("judy");
+        browser.findElement(By.name("password")).sendKeys("any");
+        browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        afterNavigation().until(ExpectedConditions.urlToBe(BASE + "/"));
+        assertEquals("judy", browser.findElement(By.id("name")).getText());
+
+        browser.findElement(By.id("logout-everywhere")).click();
+        assertTrue(afterNavigation().until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Log in")))
+                .isDisplayed(), browser.getPageSource());
+        browser.get(BASE + "/api/whoami");
+        assertTrue(browser.getPageSource().contains("AUTHENTICATION_FAILED"), browser.getPageSource());
+    }
+
     private WebDriverWait afterNavigation() {
         return new WebDriverWait(browser, Duration.ofSeconds(10));
     }
