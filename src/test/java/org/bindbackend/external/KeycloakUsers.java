@@ -16,8 +16,9 @@ import java.nio.charset.StandardCharsets;
 import org.bindbackend.testing.KeycloakServer;
 
 /**
- * Asks Keycloak's admin API who a user is, so that a test can check the backend reports the subject Keycloak
- * gave the user (a UUID made at realm import), not merely some UUID.
+ * Keycloak's admin API, as an administrator uses it: who a user is (so that a test can check the backend reports
+ * the subject Keycloak gave the user, a UUID made at realm import, not merely some UUID), where a client's
+ * back-channel logouts go, and ending a user's sessions.
  */
 final class KeycloakUsers {
 
@@ -35,6 +36,41 @@ final class KeycloakUsers {
         JsonArray matches = Json.createReader(new StringReader(found.body())).readArray();
         assertEquals(1, matches.size(), found.body());
         return matches.getJsonObject(0).getString("id");
+    }
+
+    /** Ends every session of {@code user} at Keycloak, as an administrator does (Users > Sessions > Sign out). */
+    static void logOut(KeycloakServer keycloak, RealmUser user) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().sslContext(keycloak.sslContext()).build();
+        URI logout = URI.create(admin(keycloak) + "/users/" + id(keycloak, user) + "/logout");
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(logout)
+                .header("Authorization", "Bearer " + adminToken(client, keycloak))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, answer.statusCode(), answer.body());
+    }
+
+    /** Makes Keycloak send the back-channel logouts of the client {@code clientId} to {@code uri}. */
+    static void sendBackChannelLogoutsTo(KeycloakServer keycloak, String clientId, URI uri)
+            throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().sslContext(keycloak.sslContext()).build();
+        String token = adminToken(client, keycloak);
+        HttpResponse<String> found = client.send(HttpRequest.newBuilder(URI.create(admin(keycloak)
+                + "/clients?clientId=" + encode(clientId))).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, found.statusCode(), found.body());
+        JsonObject registered = Json.createReader(new StringReader(found.body())).readArray().getJsonObject(0);
+        JsonObject changed = Json.createObjectBuilder(registered)
+                .add("attributes", Json.createObjectBuilder(registered.getJsonObject("attributes"))
+                        .add("backchannel.logout.url", uri.toString()))
+                .build();
+        HttpResponse<String> updated = client.send(HttpRequest.newBuilder(URI.create(admin(keycloak) + "/clients/"
+                        + registered.getString("id"))).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(changed.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, updated.statusCode(), updated.body());
+    }
+
+    private static String admin(KeycloakServer keycloak) {
+        return "https://127.0.0.1:" + keycloak.port() + "/admin/realms/" + KeycloakServer.REALM;
     }
 
     /** An access token of the bootstrap admin, from the master realm's {@code admin-cli} client. */
