@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Replicas behind a plain round-robin load balancer, no affinity, against a real Keycloak: three Payara Micro
  * members of one Hazelcast data grid (two Open Liberty servers sharing a Hazelcast JCache), the same
  * session-signing-key, clustering on. Every step of a login may land on another replica; a logout on one is
- * refused on all within a second; a replica killed outright costs no session and no revocation, and a replica that
+ * refused on all within a second, and so is a back-channel logout from Keycloak that reached one; a replica killed outright costs no session and no revocation, and a replica that
  * joins later learns the revocations made before it came.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -59,7 +59,12 @@ class ReplicasIT {
         proxy = RoundRobinProxy.start();
         grid = Grid.fresh();
         settings = ExternalSettings.of(keycloak).with("external-url", proxy.uri().toString())
+                .with("oidc.issuer-client-id", KeycloakBackChannelLogoutIT.CLIENT_ID)
+                .with("oidc.issuer-client-secret", "bind-backend-backchannel-secret")
                 .with("session-signing-key", SHARED_KEY).map();
+        // Keycloak's back-channel logouts reach one replica, through the load balancer.
+        KeycloakUsers.sendBackChannelLogoutsTo(keycloak, KeycloakBackChannelLogoutIT.CLIENT_ID,
+                proxy.uri().resolve("/api/backchannel-logout"));
         // The first member alone: members that start at the same moment may each found a grid of their own.
         replicas.add(replica().call());
         ExecutorService starting = Executors.newFixedThreadPool(REPLICAS);
@@ -171,6 +176,22 @@ class ReplicasIT {
 
     @Test
     @Order(3)
+    void aBackChannelLogoutReachingOneReplicaIsRefusedOnAllWithinASecond() throws Exception {
+        String bobs = cliToken(RealmUser.BOB);
+        String carols = cliToken(RealmUser.CAROL);
+        for (BackendServer replica : replicas) {
+            assertEquals(200, ping(replica, bobs));
+        }
+        KeycloakUsers.logOut(keycloak, RealmUser.BOB);
+        Duration took = refusedEverywhere(replicas, bobs);
+        System.out.println("Back-channel logout refused on all " + REPLICAS + " after " + took.toMillis() + " ms");
+        for (BackendServer replica : replicas) {
+            assertEquals(200, ping(replica, carols), "another user's token");
+        }
+    }
+
+    @Test
+    @Order(4)
     void aKilledReplicaCostsNoSessionNoRevocationAndALateReplicaLearnsThem() throws Exception {
         String loggedOut = cliToken(RealmUser.ALICE);
         String live = cliToken(RealmUser.CAROL);
