@@ -49,7 +49,8 @@ final class SessionSettingsReader {
      */
     private List<SessionKey> acceptedKeys(boolean signingKeySet) {
         Optional<String> text = keyText(Setting.SESSION_ACCEPTED_KEYS, Setting.SESSION_ACCEPTED_KEYS_FILE);
-        if (text.isEmpty()) {
+        if (text.isEmpty() || text.get().isBlank()) {
+            // An empty file is no key: a Secret mounted between rotations.
             return List.of();
         }
         if (!signingKeySet && !values.hasProblem(Setting.SESSION_SIGNING_KEY)
