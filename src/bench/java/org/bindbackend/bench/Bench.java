@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import org.bindbackend.config.TestSettings;
+import org.bindbackend.revocation.TestRevocations;
 import org.bindbackend.testing.BrowserlessLogin;
 import org.bindbackend.testing.CliLogin;
 import org.bindbackend.testing.Json;
@@ -34,8 +37,8 @@ import org.bindbackend.testing.Json;
 public final class Bench {
 
     /** The parts, in the order they run; {@code bench.only} picks some. */
-    static final List<String> PARTS = List.of("signing", "startup", "embedded", "exchange", "api", "replicas", "mock",
-            "keycloak", "external");
+    static final List<String> PARTS = List.of("signing", "startup", "embedded", "exchange", "api", "revocations",
+            "replicas", "mock", "keycloak", "external");
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** Rounds of the three API runs; the last one is reported. */
@@ -91,6 +94,9 @@ public final class Bench {
         }
         if (settings.runs("embedded") || settings.runs("exchange") || settings.runs("api")) {
             backend();
+        }
+        if (settings.runs("revocations")) {
+            revocations();
         }
         if (settings.runs("replicas")) {
             replicas();
@@ -398,12 +404,49 @@ public final class Bench {
             logouts.interrupt();
             results.logoutLatencyMillis.addAll(replicas.logoutLatencies(measured, loggingOut,
                     List.of(measured, members.get(2))));
+            results.backChannelLatencyMillis.addAll(replicas.backChannelLatencies(measured, members.subList(1, 3)));
             // The same member once more, the two others gone: what their presence costs, apart from the grid's own.
             members.subList(1, members.size()).forEach(ServerProcess::close);
             results.replicaApi.add(report(apiLoad(measured, "GET /api/ping, bearer token: grid member, the others "
                     + "stopped", plan, token)).renamed("the same member, the two others stopped"));
         } finally {
             members.forEach(ServerProcess::close);
+        }
+    }
+
+    /**
+     * Measure 7: the protected API on a replica that holds 100,000 ended sessions (each of a user of its own) and
+     * 10,000 users logged out everywhere, against its twin that holds none, in alternating rounds so that both see
+     * the same machine. The revocations are given as a revocations file written with the shared key, which the
+     * replica reads at start as after a restart: they are the index's own entries, as logouts make them. The
+     * measured session's user has ten ended sessions of its own there, so that the check finds the user and looks
+     * inside, the costlier case.
+     */
+    private void revocations() throws Exception {
+        Replicas replicas = new Replicas(settings, http);
+        Load.Plan plan = settings.plan(50_000, 500_000);
+        int nonePort = ServerProcess.freePort();
+        int heldPort = ServerProcess.freePort();
+        URI heldUrl = URI.create("http://127.0.0.1:" + heldPort);
+        String user = "bench-revocations";
+        Path journal = settings.out().resolve("revocations").resolve("revocations-file");
+        Files.createDirectories(journal.getParent());
+        Files.write(journal, TestRevocations.journal(TestSettings.external("session-signing-key",
+                Replicas.properties(heldUrl, false).get("session-signing-key")), heldUrl + "/oidc", 100_000, 10_000,
+                user, Instant.now()));
+        try (ServerProcess none = replicas.start("no revocations held", nonePort,
+                URI.create("http://127.0.0.1:" + nonePort), List.of("--nohazelcast"));
+                ServerProcess held = replicas.start("110,000 revocations held", heldPort, heldUrl,
+                        List.of("--nohazelcast"), Map.of("revocations-file", journal.toString()))) {
+            String noneToken = Replicas.token(none, user, new BrowserlessLogin());
+            String heldToken = Replicas.token(held, user, new BrowserlessLogin());
+            for (int round = 1; round <= API_ROUNDS; round++) {
+                results.revocationApi.add(report(apiLoad(none, "GET /api/ping, bearer token: no revocations held, round "
+                        + round, plan, noneToken)).renamed("none held, round " + round));
+                results.revocationApi.add(report(apiLoad(held, "GET /api/ping, bearer token: 100,000 sessions and "
+                        + "10,000 users ended, round " + round, plan, heldToken))
+                        .renamed("100,000 sessions and 10,000 users ended, round " + round));
+            }
         }
     }
 

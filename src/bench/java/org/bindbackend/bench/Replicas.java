@@ -43,9 +43,16 @@ final class Replicas {
     }
 
     ServerProcess start(String name, int port, URI externalUrl, List<String> grid) throws Exception {
+        return start(name, port, externalUrl, grid, Map.of());
+    }
+
+    /** A replica with {@code more} settings besides a member's. */
+    ServerProcess start(String name, int port, URI externalUrl, List<String> grid, Map<String, String> more)
+            throws Exception {
+        Map<String, String> properties = new LinkedHashMap<>(properties(externalUrl, !grid.contains("--nohazelcast")));
+        properties.putAll(more);
         ServerProcess server = ServerProcess.payaraMicro(name, settings.payaraMicroJar(), settings.war(),
-                settings.preBootCommands(), port, settings.serverJvmOptions(),
-                properties(externalUrl, !grid.contains("--nohazelcast")), grid,
+                settings.preBootCommands(), port, settings.serverJvmOptions(), properties, grid,
                 settings.out().resolve("logs/" + name.replace(' ', '-') + ".log"));
         if (port == externalUrl.getPort()) {
             server.awaitReadyOrStop("/health/ready", body -> body.contains("UP"), Duration.ofSeconds(180));
@@ -69,9 +76,13 @@ final class Replicas {
 
     /** A CLI token from {@code server}'s embedded provider, which every replica with the shared key accepts. */
     String token(ServerProcess server, int n) throws Exception {
-        URI authorize = server.uri("/api/authorize");
-        return CliLogin.login(new BrowserlessLogin(), authorize, "bench-" + n, "bench-cluster",
-                Map.of("username", "bench-" + n, "password", "x")).get("access_token");
+        return token(server, "bench-" + n, new BrowserlessLogin());
+    }
+
+    /** A CLI token of {@code user}, logged in with {@code browser} (which keeps the provider's session cookie). */
+    static String token(ServerProcess server, String user, BrowserlessLogin browser) throws Exception {
+        return CliLogin.login(browser, server.uri("/api/authorize"), user, "bench-cluster",
+                Map.of("username", user, "password", "x")).get("access_token");
     }
 
     void logOut(ServerProcess server, String token) throws Exception {
@@ -86,6 +97,35 @@ final class Replicas {
     int ping(ServerProcess server, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(server.uri("/api/ping")).header("Authorization", "Bearer " + token)
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /**
+     * Logs out at the embedded provider of {@code issuer} (the member at the external URL) a session it made there:
+     * the provider's back-channel logout reaches that member, and the grid the others; the time from the logout at
+     * the provider until the last of {@code others} refuses the session's CLI token, in milliseconds, for
+     * {@link #LATENCY_SAMPLES} sessions.
+     */
+    List<Double> backChannelLatencies(ServerProcess issuer, List<ServerProcess> others) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < LATENCY_SAMPLES; i++) {
+            BrowserlessLogin browser = new BrowserlessLogin();
+            String token = token(issuer, "bench-provider-" + i, browser);
+            long start = System.nanoTime();
+            HttpResponse<String> loggedOut = browser.get(issuer.uri("/oidc/end-session"));
+            if (loggedOut.statusCode() != 200) {
+                throw new IllegalStateException("the provider's logout answered " + loggedOut.statusCode());
+            }
+            for (ServerProcess other : others) {
+                while (ping(other, token) != 401) {
+                    if (System.nanoTime() - start > Duration.ofSeconds(10).toNanos()) {
+                        throw new IllegalStateException("a back-channel logout was not refused on " + other.uri("/")
+                                + " in 10 s");
+                    }
+                }
+            }
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return millis;
     }
 
     /**

@@ -34,6 +34,10 @@ final class Results {
     final List<Load.Result> replicaApi = new ArrayList<>();
     /** Measure 5: logout on one member until refused on all others, per sample. */
     final List<Double> logoutLatencyMillis = new ArrayList<>();
+    /** Measure 5: logout at the provider, through its back-channel logout, until refused on the other members. */
+    final List<Double> backChannelLatencyMillis = new ArrayList<>();
+    /** Measure 7: the API with no revocations and with many, in alternating rounds. */
+    final List<Load.Result> revocationApi = new ArrayList<>();
     /** Measure 6: browser logins at the floor WAR and at the backend in external mode, by provider. */
     final List<Load.Result> externalLogins = new ArrayList<>();
     long backendRssAfterLoadKib = -1;
