@@ -44,24 +44,33 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Inject
     BackendSettings backendSettings;
 
+    @Inject
+    Authentications counted;
+
     @Override
     public void filter(ContainerRequestContext context) {
         if (PUBLIC.contains(trimSlashes(context.getUriInfo().getPath(true)))) {
             return;
         }
+        String authorization = context.getHeaderString("Authorization");
         Cookie cookie = context.getCookies().get(sessions.cookieName());
-        Verification verification = sessions.authenticate(context.getHeaderString("Authorization"),
+        Verification verification = sessions.authenticate(authorization,
                 Optional.ofNullable(cookie).flatMap(sent -> Cookies.value(sent.getValue())));
+        Authentications.Credential credential = authorization != null ? Authentications.Credential.BEARER
+                : cookie != null ? Authentications.Credential.COOKIE : Authentications.Credential.NONE;
         if (!verification.isValid()) {
+            counted.refused(credential, verification.problem());
             context.abortWith(unauthorized(verification.problem()));
             return;
         }
         Identity identity = verification.session().get().identity();
         if (!AccessPolicy.allows(backendSettings.get(), identity)) {
+            counted.forbidden(credential);
             context.abortWith(JsonErrors.response(new ApiError(403, ApiError.Code.AUTHORIZATION_FAILED,
                     "Not allowed", "subject " + identity.subject() + " is not in oidc.allowed-users or oidc.allowed-groups")));
             return;
         }
+        counted.accepted(credential);
         context.setSecurityContext(new CallerSecurityContext(new CallerPrincipal(verification.session().get()),
                 context.getSecurityContext().isSecure()));
     }

@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.answer.ApiError;
 import org.bindbackend.answer.JsonErrors;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.shared.Causes;
 
 /**
@@ -19,7 +20,7 @@ import org.bindbackend.shared.Causes;
 @Provider
 public class UnhandledErrors implements ExceptionMapper<Throwable> {
 
-    private static final Logger LOG = Logger.getLogger(UnhandledErrors.class.getName());
+    private static final Logger LOG = Logs.of(UnhandledErrors.class);
 
     @Override
     public Response toResponse(Throwable thrown) {

@@ -8,12 +8,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
+import org.bindbackend.logs.Logs;
+import org.bindbackend.logs.RepeatedWarnings;
+import org.bindbackend.metrics.Metrics;
 import org.bindbackend.provider.ProviderClient;
 import org.bindbackend.provider.ProviderException;
 import org.bindbackend.provider.ProviderTokens;
 import org.bindbackend.revocation.Revocations;
 import org.bindbackend.session.Sessions;
-import org.bindbackend.text.RepeatedWarnings;
 import org.bindbackend.text.UntrustedText;
 
 /**
@@ -27,7 +29,7 @@ import org.bindbackend.text.UntrustedText;
 @ApplicationScoped
 public class BackChannelLogouts {
 
-    private static final Logger LOG = Logger.getLogger(BackChannelLogouts.class.getName());
+    private static final Logger LOG = Logs.of(BackChannelLogouts.class);
 
     @Inject
     BackendSettings backendSettings;
@@ -44,17 +46,25 @@ public class BackChannelLogouts {
     @Inject
     Clock clock;
 
+    @Inject
+    Metrics metrics;
+
     private volatile RepeatedWarnings warnings;
 
-    /** What became of a logout token: ended, or refused for a reason that is safe to tell the caller. */
-    public record Outcome(Optional<String> refusal) {
+    /**
+     * What became of a logout token: what it ended (the provider's subject, and whether one provider session or the
+     * user's every session), or why it ended nothing, in words safe to tell the caller; and the reason's code for
+     * the metrics and the audit trail.
+     */
+    public record Outcome(Optional<String> refusal, String code, String subject, String ended) {
 
-        static Outcome ended() {
-            return new Outcome(Optional.empty());
+        static Outcome ended(LogoutToken token) {
+            return new Outcome(Optional.empty(), "ended", token.subject(),
+                    token.session().isEmpty() ? "user" : "provider_session");
         }
 
-        static Outcome refused(String reason) {
-            return new Outcome(Optional.of(reason));
+        static Outcome refused(String code, String reason) {
+            return new Outcome(Optional.of(reason), code, "", "");
         }
     }
 
@@ -66,10 +76,10 @@ public class BackChannelLogouts {
             String issuer = provider.discovery().issuer().toString();
             token = new LogoutTokenVerifier(settings, clock).verify(logoutToken, issuer, provider.keyResolver());
         } catch (RefusedLogoutToken e) {
-            return refused("refused", e.getMessage());
+            return refused("invalid", e.getMessage());
         } catch (ProviderException e) {
-            return refused("provider", "the provider's keys could not be fetched to verify the logout token: "
-                    + e.getMessage());
+            return refused("provider_unavailable", "the provider's keys could not be fetched to verify the logout "
+                    + "token: " + e.getMessage());
         }
         if (!revocations.markOnce("logout-token " + token.issuer() + " " + token.id(),
                 LogoutTokenVerifier.ISSUED_WITHIN.plusSeconds(2L * ProviderTokens.CLOCK_SKEW_SECONDS))) {
@@ -83,12 +93,20 @@ public class BackChannelLogouts {
         LOG.log(Level.INFO, "Back-channel logout from the provider: ended the sessions of {0}",
                 token.session().isEmpty() ? "subject " + UntrustedText.forLog(token.subject()) + " issued until now"
                         : "provider session " + UntrustedText.forLog(token.session()));
-        return Outcome.ended();
+        counted("ended");
+        return Outcome.ended(token);
     }
 
-    private Outcome refused(String kind, String reason) {
-        warnings().warn(kind, () -> "Back-channel logout refused, nothing ended: " + reason);
-        return Outcome.refused(reason);
+    private Outcome refused(String code, String reason) {
+        warnings().warn(code, () -> "Back-channel logout refused (" + code + "), nothing ended: " + reason);
+        counted(code);
+        return Outcome.refused(code, reason);
+    }
+
+    /** {@code bind.backchannel.logouts}: the logout tokens received, by what became of them. */
+    private void counted(String result) {
+        metrics.counter("bind.backchannel.logouts", "Logout tokens the provider sent, by what became of them: ended, "
+                + "invalid, replayed, provider_unavailable", "result", result).inc();
     }
 
     private RepeatedWarnings warnings() {

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.issuer.ActiveIssuer;
+import org.bindbackend.logs.Logs;
 
 /**
  * At start: validates the settings once, sets the log verbosity and says loudly what an operator must know
@@ -18,7 +19,7 @@ import org.bindbackend.issuer.ActiveIssuer;
 @ApplicationScoped
 public class StartupReport {
 
-    private static final Logger LOG = Logger.getLogger(StartupReport.class.getName());
+    private static final Logger LOG = Logs.of(StartupReport.class);
     /** Kept referenced: java.util.logging holds loggers weakly, and a collected logger forgets its level. */
     private static final List<Logger> OIDC_LOGGERS = List.of(
             Logger.getLogger("org.bindbackend"), Logger.getLogger("org.glassfish.soteria"));

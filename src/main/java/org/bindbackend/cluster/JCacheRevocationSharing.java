@@ -21,6 +21,7 @@ import javax.cache.event.CacheEntryUpdatedListener;
 import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.ModifiedExpiryPolicy;
 import javax.cache.spi.CachingProvider;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.revocation.RevocationSharing;
 
 /**
@@ -39,7 +40,7 @@ import org.bindbackend.revocation.RevocationSharing;
 @ApplicationScoped
 public class JCacheRevocationSharing implements RevocationSharing {
 
-    private static final Logger LOG = Logger.getLogger(JCacheRevocationSharing.class.getName());
+    private static final Logger LOG = Logs.of(JCacheRevocationSharing.class);
     /** Named anew when what it holds changed: replicas of an older release keep theirs apart. */
     static final String REVOCATIONS = "bind-backend-revocations-v2";
     static final String USED_ONCE = "bind-backend-used-once";

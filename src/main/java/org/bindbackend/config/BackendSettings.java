@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.bindbackend.logs.Logs;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class BackendSettings {
 
-    private static final Logger LOG = Logger.getLogger(BackendSettings.class.getName());
+    private static final Logger LOG = Logs.of(BackendSettings.class);
 
     private SettingsResult result;
 

@@ -18,6 +18,7 @@ import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.issuer.ActiveIssuer;
 import org.bindbackend.issuer.EmbeddedIssuer;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.provider.ProviderClient;
 import org.bindbackend.provider.ProviderException;
 import org.bindbackend.provider.ProviderStatus;
@@ -36,7 +37,7 @@ import org.bindbackend.provider.ProviderStatus;
 @ApplicationScoped
 public class ProviderMonitor {
 
-    private static final Logger LOG = Logger.getLogger(ProviderMonitor.class.getName());
+    private static final Logger LOG = Logs.of(ProviderMonitor.class);
     static final Duration WHILE_UP = Duration.ofSeconds(30);
     static final Duration WHILE_DOWN = Duration.ofSeconds(5);
     /** After start, while the server's listener opens: checked often, and a failure not yet said. */

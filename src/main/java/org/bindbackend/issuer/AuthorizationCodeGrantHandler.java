@@ -2,6 +2,7 @@ package org.bindbackend.issuer;
 
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.bindbackend.logs.Logs;
 
 /**
  * The {@code authorization_code} grant (RFC 6749 §4.1.3, OIDC Core 3.1.3.2): exchanges a live code,
@@ -10,7 +11,7 @@ import java.util.logging.Logger;
  */
 final class AuthorizationCodeGrantHandler implements GrantHandler {
 
-    private static final Logger LOG = Logger.getLogger(AuthorizationCodeGrantHandler.class.getName());
+    private static final Logger LOG = Logs.of(AuthorizationCodeGrantHandler.class);
 
     private final AuthorizationCodes codes;
     private final IssuedTokens tokens;

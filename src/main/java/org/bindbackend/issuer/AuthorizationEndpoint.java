@@ -1,6 +1,7 @@
 package org.bindbackend.issuer;
 
 import java.util.logging.Logger;
+import org.bindbackend.logs.Logs;
 
 /**
  * The authorization endpoint (OIDC Core 3.1.2.1 to 3.1.2.3): validates the authentication request,
@@ -9,7 +10,7 @@ import java.util.logging.Logger;
  */
 final class AuthorizationEndpoint {
 
-    private static final Logger LOG = Logger.getLogger(AuthorizationEndpoint.class.getName());
+    private static final Logger LOG = Logs.of(AuthorizationEndpoint.class);
 
     private final AuthorizationRequestValidator validator;
     private final BoundedExpiringStore<AuthorizationRequest> loginTransactions;

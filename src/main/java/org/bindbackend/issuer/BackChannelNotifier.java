@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.shared.FormEncoding;
 import org.bindbackend.shared.RandomTokens;
 import org.jose4j.jwt.JwtClaims;
@@ -25,7 +26,7 @@ import org.jose4j.jwt.NumericDate;
  */
 final class BackChannelNotifier {
 
-    private static final Logger LOG = Logger.getLogger(BackChannelNotifier.class.getName());
+    private static final Logger LOG = Logs.of(BackChannelNotifier.class);
     static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     /** A logout token is used as it is sent: it lives two minutes. */

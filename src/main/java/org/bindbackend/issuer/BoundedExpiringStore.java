@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.shared.RandomTokens;
 
 /**
@@ -24,7 +25,7 @@ import org.bindbackend.shared.RandomTokens;
  */
 final class BoundedExpiringStore<V> {
 
-    private static final Logger LOG = Logger.getLogger(BoundedExpiringStore.class.getName());
+    private static final Logger LOG = Logs.of(BoundedExpiringStore.class);
 
     private record Entry<V>(V value, Instant expiresAt) {
     }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.shared.FormEncoding;
 import org.bindbackend.shared.Sha256;
 
@@ -15,7 +16,7 @@ import org.bindbackend.shared.Sha256;
  */
 final class ClientAuthenticator {
 
-    private static final Logger LOG = Logger.getLogger(ClientAuthenticator.class.getName());
+    private static final Logger LOG = Logs.of(ClientAuthenticator.class);
 
     private record Credentials(String clientId, String secret) {
     }

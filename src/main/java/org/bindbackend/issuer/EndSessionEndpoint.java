@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.text.UntrustedText;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -24,7 +25,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
  */
 final class EndSessionEndpoint {
 
-    private static final Logger LOG = Logger.getLogger(EndSessionEndpoint.class.getName());
+    private static final Logger LOG = Logs.of(EndSessionEndpoint.class);
 
     private final IssuerConfig config;
     private final IssuedTokens tokens;

@@ -2,6 +2,7 @@ package org.bindbackend.issuer;
 
 import java.security.PublicKey;
 import java.util.logging.Logger;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.shared.RandomTokens;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -20,7 +21,7 @@ import org.jose4j.lang.JoseException;
  */
 public final class IssuerKeys {
 
-    private static final Logger LOG = Logger.getLogger(IssuerKeys.class.getName());
+    private static final Logger LOG = Logs.of(IssuerKeys.class);
 
     private final RsaJsonWebKey signingKey;
     private final String publicJwksJson;

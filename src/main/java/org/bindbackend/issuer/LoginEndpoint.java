@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.shared.RandomTokens;
 import org.bindbackend.text.UntrustedText;
 
@@ -15,7 +16,7 @@ import org.bindbackend.text.UntrustedText;
  */
 final class LoginEndpoint {
 
-    private static final Logger LOG = Logger.getLogger(LoginEndpoint.class.getName());
+    private static final Logger LOG = Logs.of(LoginEndpoint.class);
 
     /** OIDC Core 2: a {@code sub} is at most 255 characters long. */
     static final int MAX_USERNAME_LENGTH = 255;

@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.bindbackend.logs.Logs;
 
 /**
  * The token endpoint (RFC 6749 §3.2, OIDC Core 3.1.3): authenticates the client, hands the request
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
  */
 final class TokenEndpoint {
 
-    private static final Logger LOG = Logger.getLogger(TokenEndpoint.class.getName());
+    private static final Logger LOG = Logs.of(TokenEndpoint.class);
 
     private final ClientAuthenticator clients;
     private final Map<String, GrantHandler> handlers;

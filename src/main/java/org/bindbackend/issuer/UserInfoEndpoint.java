@@ -2,6 +2,7 @@ package org.bindbackend.issuer;
 
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.shared.JsonBuilders;
 import org.bindbackend.text.UntrustedText;
 
@@ -13,7 +14,7 @@ import org.bindbackend.text.UntrustedText;
 final class UserInfoEndpoint {
 
 
-    private static final Logger LOG = Logger.getLogger(UserInfoEndpoint.class.getName());
+    private static final Logger LOG = Logs.of(UserInfoEndpoint.class);
 
     private final IssuedTokens tokens;
 

@@ -14,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.SessionKey;
 import org.bindbackend.config.SessionSettings;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.shared.Base64Url;
 import org.bindbackend.shared.RandomTokens;
 
@@ -28,7 +29,7 @@ import org.bindbackend.shared.RandomTokens;
 @ApplicationScoped
 public class SigningKeys {
 
-    private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
+    private static final Logger LOG = Logs.of(SigningKeys.class);
     private static final String HMAC = "HmacSHA256";
 
     @Inject

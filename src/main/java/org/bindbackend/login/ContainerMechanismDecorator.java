@@ -21,6 +21,7 @@ import org.bindbackend.answer.Failure;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.http.Route;
 import org.bindbackend.login.relay.ProviderRelay;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.provider.ProviderClient;
 import org.bindbackend.provider.ProviderException;
 
@@ -48,7 +49,7 @@ import org.bindbackend.provider.ProviderException;
 @Priority(Interceptor.Priority.APPLICATION)
 public abstract class ContainerMechanismDecorator implements HttpAuthenticationMechanism {
 
-    private static final Logger LOG = Logger.getLogger(ContainerMechanismDecorator.class.getName());
+    private static final Logger LOG = Logs.of(ContainerMechanismDecorator.class);
 
     @Inject
     @Delegate

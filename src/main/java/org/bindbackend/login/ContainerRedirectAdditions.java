@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.shared.FormEncoding;
 
 /**
@@ -21,7 +22,7 @@ import org.bindbackend.shared.FormEncoding;
 @ApplicationScoped
 public class ContainerRedirectAdditions {
 
-    private static final Logger LOG = Logger.getLogger(ContainerRedirectAdditions.class.getName());
+    private static final Logger LOG = Logs.of(ContainerRedirectAdditions.class);
 
     @Inject
     BackendSettings backendSettings;

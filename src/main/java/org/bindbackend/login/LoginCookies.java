@@ -14,6 +14,7 @@ import org.bindbackend.config.BackendSettings;
 import org.bindbackend.http.Cookies;
 import org.bindbackend.keys.SealedJwts;
 import org.bindbackend.keys.SigningKeys;
+import org.bindbackend.logs.Logs;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
@@ -30,7 +31,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 @ApplicationScoped
 public class LoginCookies {
 
-    private static final Logger LOG = Logger.getLogger(LoginCookies.class.getName());
+    private static final Logger LOG = Logs.of(LoginCookies.class);
     /** How long a login may take, from its start to the provider's answer. */
     static final Duration LIFETIME = Duration.ofMinutes(10);
     static final String NAME = "kube-bind-login";

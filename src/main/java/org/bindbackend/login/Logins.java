@@ -13,6 +13,7 @@ import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.http.Route;
 import org.bindbackend.login.LoginRefusal.Reason;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.provider.ProviderClient;
 import org.bindbackend.provider.ProviderException;
 import org.bindbackend.session.AccessPolicy;
@@ -32,7 +33,7 @@ import org.jose4j.jwt.JwtClaims;
 @ApplicationScoped
 public class Logins {
 
-    private static final Logger LOG = Logger.getLogger(Logins.class.getName());
+    private static final Logger LOG = Logs.of(Logins.class);
 
     @Inject
     BackendSettings backendSettings;

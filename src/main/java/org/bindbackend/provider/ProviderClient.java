@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
+import org.bindbackend.logs.Logs;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
 
 /**
@@ -28,7 +29,7 @@ import org.jose4j.keys.resolvers.VerificationKeyResolver;
 @ApplicationScoped
 public class ProviderClient {
 
-    private static final Logger LOG = Logger.getLogger(ProviderClient.class.getName());
+    private static final Logger LOG = Logs.of(ProviderClient.class);
     static final Duration REACHABLE_FOR = Duration.ofSeconds(2);
 
     @Inject

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.bindbackend.logs.Logs;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.JsonWebSignature;
@@ -27,7 +28,7 @@ import org.jose4j.lang.UnresolvableKeyException;
  */
 final class ProviderKeys implements VerificationKeyResolver {
 
-    private static final Logger LOG = Logger.getLogger(ProviderKeys.class.getName());
+    private static final Logger LOG = Logs.of(ProviderKeys.class);
     static final Duration MIN_REFETCH = Duration.ofSeconds(10);
 
     private final ProviderHttp http;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bindbackend.logs.Logs;
 
 /**
  * Revocations kept in a file ({@code revocations-file}), so that a replica restarted finds the logouts it made:
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
  */
 final class RevocationJournal {
 
-    private static final Logger LOG = Logger.getLogger(RevocationJournal.class.getName());
+    private static final Logger LOG = Logs.of(RevocationJournal.class);
     /** Rewritten no sooner than this many lines, however few are live. */
     static final int MIN_LINES_TO_COMPACT = 1_000;
 

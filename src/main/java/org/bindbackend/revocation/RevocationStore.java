@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.keys.SignedTexts;
-import org.bindbackend.text.RepeatedWarnings;
+import org.bindbackend.metrics.Metrics;
+import org.bindbackend.logs.Logs;
+import org.bindbackend.logs.RepeatedWarnings;
 
 /**
  * The revocations of this replica and where they go besides its memory: signed, to the revocations file and to
@@ -14,7 +16,7 @@ import org.bindbackend.text.RepeatedWarnings;
  */
 final class RevocationStore {
 
-    private static final Logger LOG = Logger.getLogger(RevocationStore.class.getName());
+    private static final Logger LOG = Logs.of(RevocationStore.class);
     /** The most revocations a replica holds: a day of logouts at ten a second, about 250 MiB at the very most. */
     static final int CAPACITY = 1_000_000;
     /** The longest signed text taken from the grid or the file: a revocation is a few hundred bytes. */
@@ -25,14 +27,29 @@ final class RevocationStore {
     private final Optional<RevocationJournal> journal;
     private final OnceMarks localMarks;
     private final RepeatedWarnings warnings;
+    private final Counts counts;
     private volatile RevocationSharing sharing;
 
-    RevocationStore(RevocationIndex index, SignedTexts texts, Optional<RevocationJournal> journal, Clock clock) {
+    /** What the store counts for operators: logouts heard from the grid, shares that failed, forgeries refused. */
+    record Counts(Metrics.Count heard, Metrics.Count shareFailed, Metrics.Count forged) {
+
+        static Counts of(Metrics metrics) {
+            return new Counts(metrics.logouts("shared"),
+                    metrics.counter("bind.grid.shares.failed", "Revocations that could not be shared with the other "
+                            + "replicas, which accept those sessions until they expire"),
+                    metrics.counter("bind.grid.revocations.refused", "Revocations taken from the grid or the file "
+                            + "that this deployment's key did not sign"));
+        }
+    }
+
+    RevocationStore(RevocationIndex index, SignedTexts texts, Optional<RevocationJournal> journal, Clock clock,
+            Counts counts) {
         this.index = index;
         this.texts = texts;
         this.journal = journal;
         this.localMarks = new OnceMarks(clock);
         this.warnings = new RepeatedWarnings(LOG, clock);
+        this.counts = counts;
         journal.ifPresent(file -> file.replay(line -> take(null, line, "the revocations file")));
     }
 
@@ -64,6 +81,7 @@ final class RevocationStore {
             try {
                 grid.share(revocation.key(), signed);
             } catch (RuntimeException e) {
+                counts.shareFailed().inc();
                 LOG.log(Level.WARNING, "A logout could not be shared with the other replicas, so they accept the "
                         + "session until it expires; this replica refuses it: " + e);
             }
@@ -90,12 +108,17 @@ final class RevocationStore {
         Optional<Revocation> revocation = signed == null || signed.length() > MAX_SIGNED_LENGTH ? Optional.empty()
                 : texts.open(signed).flatMap(Revocation::fromText);
         if (revocation.isEmpty() || key != null && !key.equals(revocation.get().key())) {
+            counts.forged().inc();
             warnings.warn("unsigned " + from, () -> "Ignored a revocation from " + from + " that this deployment's "
                     + "session-signing-key did not sign (another deployment's, or written by someone who reaches "
                     + from + " without the key)");
             return;
         }
-        noteShedding(index.add(revocation.get()));
+        RevocationIndex.Added added = index.add(revocation.get());
+        if (key != null && (added == RevocationIndex.Added.NEW || added == RevocationIndex.Added.NEW_SHEDDING)) {
+            counts.heard().inc();
+        }
+        noteShedding(added);
     }
 
     private void noteShedding(RevocationIndex.Added added) {

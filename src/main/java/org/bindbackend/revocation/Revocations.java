@@ -13,6 +13,9 @@ import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.SessionSettings;
 import org.bindbackend.keys.SigningKeys;
+import org.bindbackend.metrics.Metrics;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.bindbackend.logs.Logs;
 
 /**
  * Sessions ended before they expired, refused from then on: by logout, by log out everywhere, by the provider's
@@ -26,7 +29,7 @@ import org.bindbackend.keys.SigningKeys;
 @ApplicationScoped
 public class Revocations {
 
-    private static final Logger LOG = Logger.getLogger(Revocations.class.getName());
+    private static final Logger LOG = Logs.of(Revocations.class);
     /** The longest any revocation is kept: the longest a session can live, and the clock difference past it. */
     public static final Duration LONGEST_KEPT = SessionSettings.LONGEST_TOKEN_EXPIRY.plus(SessionSettings.CLOCK_SKEW);
 
@@ -41,6 +44,9 @@ public class Revocations {
 
     @Inject
     Instance<RevocationSharing> sharings;
+
+    @Inject
+    Metrics metrics;
 
     private volatile RevocationStore store;
 
@@ -90,7 +96,10 @@ public class Revocations {
     private RevocationStore open() {
         SessionSettings sessions = backendSettings.get().sessions();
         RevocationStore opened = new RevocationStore(new RevocationIndex(RevocationStore.CAPACITY, clock),
-                signingKeys.texts("revocations"), sessions.revocationsFile().map(RevocationJournal::new), clock);
+                signingKeys.texts("revocations"), sessions.revocationsFile().map(RevocationJournal::new), clock,
+                RevocationStore.Counts.of(metrics));
+        metrics.gauge("bind.revocations.held", "Sessions, provider sessions and users this replica holds as ended",
+                MetricUnits.NONE, () -> opened.index().size());
         if (sessions.clustered()) {
             join().ifPresent(opened::share);
         } else if (sessions.revocationsFile().isEmpty() && sessions.signingKey().isPresent()) {

@@ -13,12 +13,15 @@ import org.bindbackend.config.SessionSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.keys.HmacJwts;
 import org.bindbackend.keys.SigningKeys;
+import org.bindbackend.logs.Logs;
+import org.bindbackend.shared.Causes;
 import org.bindbackend.shared.RandomTokens;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * The backend's own credential, the same for the browser's cookie and the CLI's bearer token: a JWT (RFC 7519)
@@ -36,7 +39,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 @ApplicationScoped
 public class SessionTokens {
 
-    private static final Logger LOG = Logger.getLogger(SessionTokens.class.getName());
+    private static final Logger LOG = Logs.of(SessionTokens.class);
     static final String PROVIDER_ISSUER = "idp";
     /** The provider's session id ({@code sid}) of the login. */
     static final String PROVIDER_SESSION = "psid";
@@ -127,10 +130,23 @@ public class SessionTokens {
         } catch (InvalidJwtException e) {
             // Never the exception's message: jose4j puts the token and its claims in it.
             LOG.log(Level.FINE, "Refused a session token: {0}", reason(e));
-            return Verification.invalid(e.hasExpired() ? Verification.Problem.EXPIRED : Verification.Problem.INVALID);
+            return Verification.invalid(problem(e));
         } catch (MalformedClaimException | IllegalArgumentException e) {
             return Verification.invalid(Verification.Problem.INVALID);
         }
+    }
+
+    private static Verification.Problem problem(InvalidJwtException e) {
+        if (e.hasExpired()) {
+            return Verification.Problem.EXPIRED;
+        }
+        if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID) || Causes.find(e, UnresolvableKeyException.class).isPresent()) {
+            return Verification.Problem.BAD_SIGNATURE;
+        }
+        if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID)) {
+            return Verification.Problem.FOREIGN;
+        }
+        return Verification.Problem.INVALID;
     }
 
     private static String reason(InvalidJwtException e) {

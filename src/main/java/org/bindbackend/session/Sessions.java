@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.SessionSettings;
 import org.bindbackend.http.Cookies;
+import org.bindbackend.metrics.Metrics;
 import org.bindbackend.revocation.Revocation;
 import org.bindbackend.revocation.Revocations;
 
@@ -35,6 +36,9 @@ public class Sessions {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Metrics metrics;
 
     private volatile VerifiedTokens verified;
 
@@ -66,17 +70,24 @@ public class Sessions {
     public void end(Session session) {
         revocations.revoke(Revocation.session(session.user(), session.id(),
                 session.expiresAt().plus(SessionSettings.CLOCK_SKEW)));
+        counted("here");
     }
 
     /** Ends every session and CLI token of the user of {@code session} issued up to now, on every replica. */
     public void endEverywhere(Session session) {
-        endUser(session.identity().issuer(), session.identity().subject());
+        Instant now = clock.instant();
+        revocations.revoke(Revocation.user(session.user(), now, now.plus(Revocations.LONGEST_KEPT)));
+        counted("everywhere");
     }
 
-    /** Ends every session and CLI token of {@code subject} at {@code issuer} issued up to now, on every replica. */
+    /**
+     * The provider's back-channel logout named {@code subject} at {@code issuer} alone: every session and CLI token
+     * of that user issued up to now ends, on every replica.
+     */
     public void endUser(String issuer, String subject) {
         Instant now = clock.instant();
         revocations.revoke(Revocation.user(user(issuer, subject), now, now.plus(Revocations.LONGEST_KEPT)));
+        counted("backchannel");
     }
 
     /**
@@ -86,6 +97,12 @@ public class Sessions {
     public void endProviderSession(String issuer, String sid, String subject) {
         revocations.revoke(Revocation.providerSession(subject.isEmpty() ? "" : user(issuer, subject),
                 providerSession(issuer, sid), clock.instant().plus(Revocations.LONGEST_KEPT)));
+        counted("backchannel");
+    }
+
+    /** Counts a logout of {@code kind} ({@code bind.logouts}); the ones heard from the grid count in revocation. */
+    private void counted(String kind) {
+        metrics.logouts(kind).inc();
     }
 
     /** A user as revocations name them. */

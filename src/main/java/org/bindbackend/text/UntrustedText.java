@@ -45,6 +45,15 @@ public final class UntrustedText {
         return out.append('"').toString();
     }
 
+    /**
+     * {@code text} fit for a field of a structured log line, whose format escapes it: each control character
+     * replaced by {@code ?}, cut to {@link #LOGGED_LENGTH} characters (with an ellipsis), not quoted.
+     */
+    public static String defused(String text) {
+        String quoted = forLog(text);
+        return text == null ? "" : quoted.substring(1, quoted.length() - 1);
+    }
+
     private static boolean isControl(char c) {
         return c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029';
     }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.bindbackend.backchannel.BackChannelLogouts;
 import org.bindbackend.http.Route;
+import org.bindbackend.logs.AuditEvent;
+import org.bindbackend.logs.AuditTrail;
 import org.bindbackend.shared.FormEncoding;
 import org.bindbackend.shared.JsonBuilders;
 
@@ -31,6 +33,9 @@ public class BackChannelLogoutServlet extends HttpServlet {
 
     @Inject
     transient BackChannelLogouts logouts;
+
+    @Inject
+    transient AuditTrail audit;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -56,9 +61,13 @@ public class BackChannelLogoutServlet extends HttpServlet {
                     : "the form must hold exactly one logout_token");
             return;
         }
-        Optional<String> refusal = logouts.receive(tokens.get().get(0)).refusal();
-        if (refusal.isPresent()) {
-            refuse(response, refusal.get());
+        BackChannelLogouts.Outcome outcome = logouts.receive(tokens.get().get(0));
+        audit.record(AuditEvent.of("backchannel_logout", request).with("subject", outcome.subject().isEmpty() ? null
+                : outcome.subject()).with("ended", outcome.ended().isEmpty() ? null : outcome.ended())
+                .result(outcome.refusal().isEmpty() ? "success" : "refused")
+                .with("reason", outcome.refusal().isEmpty() ? null : outcome.code()));
+        if (outcome.refusal().isPresent()) {
+            refuse(response, outcome.refusal().get());
             return;
         }
         response.setStatus(HttpServletResponse.SC_OK);

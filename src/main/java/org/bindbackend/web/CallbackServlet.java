@@ -13,6 +13,7 @@ import org.bindbackend.answer.Answers;
 import org.bindbackend.http.Route;
 import org.bindbackend.login.LoginOutcome;
 import org.bindbackend.login.Logins;
+import org.bindbackend.logs.Logs;
 
 /**
  * {@code GET /api/callback}: the redirect URI. The container's mechanism has already exchanged the code when a
@@ -22,7 +23,7 @@ import org.bindbackend.login.Logins;
 @WebServlet(Route.CALLBACK_PATH)
 public class CallbackServlet extends HttpServlet {
 
-    private static final Logger LOG = Logger.getLogger(CallbackServlet.class.getName());
+    private static final Logger LOG = Logs.of(CallbackServlet.class);
 
     @Inject
     transient Logins logins;

@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import org.bindbackend.answer.Answers;
 import org.bindbackend.answer.Failure;
 import org.bindbackend.http.Route;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.text.UntrustedText;
 
 /**
@@ -24,7 +25,7 @@ import org.bindbackend.text.UntrustedText;
 public class ErrorPageServlet extends HttpServlet {
 
     static final String PATH = "/error";
-    private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
+    private static final Logger LOG = Logs.of(ErrorPageServlet.class);
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {

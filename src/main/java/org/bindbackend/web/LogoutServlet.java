@@ -18,6 +18,9 @@ import org.bindbackend.answer.JsonCaller;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.http.Route;
+import org.bindbackend.logs.AuditEvent;
+import org.bindbackend.logs.AuditTrail;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.provider.ProviderClient;
 import org.bindbackend.provider.ProviderException;
 import org.bindbackend.session.Sessions;
@@ -38,7 +41,7 @@ public class LogoutServlet extends HttpServlet {
 
     static final String PATH = "/api/logout";
     static final String EVERYWHERE_PATH = "/api/logout-everywhere";
-    private static final Logger LOG = Logger.getLogger(LogoutServlet.class.getName());
+    private static final Logger LOG = Logs.of(LogoutServlet.class);
 
     @Inject
     BackendSettings backendSettings;
@@ -48,6 +51,9 @@ public class LogoutServlet extends HttpServlet {
 
     @Inject
     ProviderClient provider;
+
+    @Inject
+    AuditTrail audit;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -65,6 +71,8 @@ public class LogoutServlet extends HttpServlet {
             } else {
                 sessions.end(session);
             }
+            audit.record(AuditEvent.of("logout", request).user(session.identity().subject(),
+                    session.identity().username()).with("kind", everywhere ? "everywhere" : "here").result("success"));
             LOG.log(Level.FINE, "{0} of {1} ended by logout", new Object[] {everywhere ? "Every session" : "Session",
                     UntrustedText.forLog(session.identity().subject())});
         });

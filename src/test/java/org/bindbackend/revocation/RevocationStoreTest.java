@@ -19,6 +19,7 @@ import java.util.function.BiConsumer;
 import org.bindbackend.config.TestSettings;
 import org.bindbackend.keys.SignedTexts;
 import org.bindbackend.keys.TestKeys;
+import org.bindbackend.metrics.Metrics;
 import org.bindbackend.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,7 @@ class RevocationStoreTest {
 
     private RevocationStore store(String key, Optional<Path> file) {
         return new RevocationStore(new RevocationIndex(RevocationStore.CAPACITY, clock), texts(key),
-                file.map(RevocationJournal::new), clock);
+                file.map(RevocationJournal::new), clock, RevocationStore.Counts.of(Metrics.unregistered()));
     }
 
     private Revocation session(String id) {

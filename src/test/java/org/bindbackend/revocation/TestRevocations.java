@@ -9,6 +9,7 @@ import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.keys.SignedTexts;
 import org.bindbackend.keys.TestKeys;
+import org.bindbackend.metrics.Metrics;
 
 /** Revocations for unit tests, on one replica, reading the time from {@code clock}. */
 public final class TestRevocations {
@@ -21,6 +22,7 @@ public final class TestRevocations {
         revocations.backendSettings = BackendSettings.of(settings);
         revocations.clock = clock;
         revocations.signingKeys = TestKeys.keys(settings);
+        revocations.metrics = Metrics.unregistered();
         return revocations;
     }
 

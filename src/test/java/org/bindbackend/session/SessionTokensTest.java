@@ -53,7 +53,7 @@ class SessionTokensTest {
 
     @Test
     void withoutASharedKeyAnotherInstanceRefusesTheToken() {
-        assertEquals(Verification.Problem.INVALID, tokens().verify(tokens().issue(alice, "", "").token()).problem());
+        assertEquals(Verification.Problem.BAD_SIGNATURE, tokens().verify(tokens().issue(alice, "", "").token()).problem());
     }
 
     @Test
@@ -66,7 +66,7 @@ class SessionTokensTest {
     void anotherDeploymentWithTheSameKeyRefusesTheToken() {
         String token = tokens("session-signing-key", SHARED_KEY).issue(alice, "", "").token();
         SessionTokens other = tokens("session-signing-key", SHARED_KEY, "external-url", "https://other.example.com");
-        assertEquals(Verification.Problem.INVALID, other.verify(token).problem());
+        assertEquals(Verification.Problem.FOREIGN, other.verify(token).problem());
     }
 
     @Test
@@ -102,6 +102,12 @@ class SessionTokensTest {
         String[] parts = tokens.issue(alice, "", "").token().split("\\.");
         String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes());
         assertFalse(tokens.verify(none + "." + parts[1] + ".").isValid());
+    }
+
+    @Test
+    void aForgeryAndAnotherDeploymentsTokenAreToldAlike() {
+        assertEquals(Verification.Problem.INVALID.details(), Verification.Problem.BAD_SIGNATURE.details());
+        assertEquals(Verification.Problem.INVALID.details(), Verification.Problem.FOREIGN.details());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.keys.TestKeys;
+import org.bindbackend.metrics.Metrics;
 import org.bindbackend.revocation.TestRevocations;
 
 /** Sessions for unit tests, as the server wires them, reading the time from the clock a test gives. */
@@ -27,6 +28,7 @@ public final class TestSessions {
         sessions.sessionTokens = tokens(settings, clock);
         sessions.revocations = TestRevocations.revocations(settings, clock);
         sessions.clock = clock;
+        sessions.metrics = Metrics.unregistered();
         return sessions;
     }
 }

@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.http.Loopback;
 import org.bindbackend.http.Route;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.provider.ProviderClient;
 import org.bindbackend.provider.ProviderException;
 import org.bindbackend.provider.ProviderHttp;
@@ -38,7 +39,7 @@ import org.bindbackend.shared.RandomTokens;
 @ApplicationScoped
 public class ProviderRelay {
 
-    private static final Logger LOG = Logger.getLogger(ProviderRelay.class.getName());
+    private static final Logger LOG = Logs.of(ProviderRelay.class);
     /** A token request is a few hundred bytes; one with a client assertion a few kilobytes. */
     static final int MAX_REQUEST_BYTES = 16 * 1024;
 

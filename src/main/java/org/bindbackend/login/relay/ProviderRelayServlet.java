@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.http.Route;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.provider.ProviderException;
 
 /**
@@ -21,7 +22,7 @@ import org.bindbackend.provider.ProviderException;
 @WebServlet(Route.RELAY_PATH + "/*")
 public class ProviderRelayServlet extends HttpServlet {
 
-    private static final Logger LOG = Logger.getLogger(ProviderRelayServlet.class.getName());
+    private static final Logger LOG = Logs.of(ProviderRelayServlet.class);
 
     @Inject
     transient ProviderRelay relay;

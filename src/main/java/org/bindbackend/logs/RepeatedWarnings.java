@@ -1,4 +1,4 @@
-package org.bindbackend.text;
+package org.bindbackend.logs;
 
 import java.time.Clock;
 import java.time.Duration;
