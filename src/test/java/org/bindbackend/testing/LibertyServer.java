@@ -85,7 +85,8 @@ public final class LibertyServer implements BackendServer {
         Files.copy(Path.of(required("bind.war")), serverDir.resolve("apps").resolve("bind-backend.war"));
 
         List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss1m",
-                "-Dhttp.port=" + port, "-Dhttp.host=127.0.0.1", "-Dkeystore.password=" + randomPassword()));
+                "-Dhttp.port=" + port, "-Dhttp.host=127.0.0.1", "-Dkeystore.password=" + randomPassword(),
+                "-Dmetrics.authentication=false"));
         systemProperties.forEach((key, value) -> options.add("-D" + key + "=" + value));
         Path jcache = Files.createDirectories(serverDir.resolve("jcache"));
         if (grid != null) {

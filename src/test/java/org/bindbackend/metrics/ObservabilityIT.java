@@ -1,0 +1,161 @@
+package org.bindbackend.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bindbackend.testing.BackendServer;
+import org.bindbackend.testing.BrowserlessLogin;
+import org.bindbackend.testing.CliLogin;
+import org.bindbackend.testing.Json;
+import org.bindbackend.testing.Scrape;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an operator sees, read as a scraper and a log collector read it, on a real server: the metrics at
+ * {@code /metrics} in the Prometheus text format move with what the backend does and carry no user in a label;
+ * the audit trail has one JSON line per event with the request's id, which the request's other log lines carry too.
+ */
+class ObservabilityIT {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final Pattern AUDIT_LINE = Pattern.compile("\\{\"time\":\"[^\\n]*?\"event\":\"[^\\n]*?}(?=\\s*$|\\s*\\n|\")",
+            Pattern.MULTILINE);
+    static BackendServer backend;
+
+    @BeforeAll
+    static void start() throws Exception {
+        backend = BackendServer.start(Map.of("oidc.type", "embedded", "v", "2"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    static String cliToken(String user) throws Exception {
+        return CliLogin.login(new BrowserlessLogin(), backend.uri("/api/authorize"), "s-" + user, "c-1",
+                Map.of("username", user, "password", "any")).get("access_token");
+    }
+
+    static int call(String path, String method, String header, String value) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(backend.uri(path)).method(method,
+                HttpRequest.BodyPublishers.noBody());
+        if (header != null) {
+            request.header(header, value);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The audit events of type {@code event} in the server's log, parsed. */
+    static List<JsonObject> audit(String event) throws IOException {
+        Matcher line = AUDIT_LINE.matcher(backend.log());
+        List<JsonObject> events = new java.util.ArrayList<>();
+        while (line.find()) {
+            JsonObject parsed = Json.object(line.group());
+            if (parsed.getString("event").equals(event)) {
+                events.add(parsed);
+            }
+        }
+        return events;
+    }
+
+    static JsonObject awaitAudit(String event, String field, String value) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonObject parsed : audit(event)) {
+                if (value.equals(parsed.getString(field, null))) {
+                    return parsed;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no audit event " + event + " with " + field + "=" + value + " in:\n" + backend.log());
+    }
+
+    @Test
+    void theApisAuthenticationsAreCountedByCredentialAndResult() throws Exception {
+        String token = cliToken("olivia");
+        Scrape before = Scrape.of(backend.uri("/"));
+        assertEquals(200, call("/api/ping", "GET", "Authorization", "Bearer " + token));
+        assertEquals(401, call("/api/ping", "GET", "Authorization", "Bearer not.a.token"));
+        assertEquals(401, call("/api/ping", "GET", null, null));
+        assertEquals(401, call("/api/ping", "GET", "Cookie", "kube-bind=" + token.substring(0, token.length() - 4) + "AAAA"));
+        Scrape after = Scrape.of(backend.uri("/"));
+        String name = "bind_api_authentications_total";
+        assertEquals(1, delta(before, after, name, "credential", "bearer", "result", "accepted"), after.toString());
+        assertEquals(1, delta(before, after, name, "credential", "bearer", "result", "invalid"));
+        assertEquals(1, delta(before, after, name, "credential", "none", "result", "none"));
+        assertEquals(1, delta(before, after, name, "credential", "cookie", "result", "bad_signature"));
+    }
+
+    @Test
+    void logoutsAreCountedByKindAndAuditedWithTheRequestsId() throws Exception {
+        String here = cliToken("peggy");
+        String everywhere = cliToken("quentin");
+        Scrape before = Scrape.of(backend.uri("/"));
+        HttpResponse<Void> logout = HTTP.send(HttpRequest.newBuilder(backend.uri("/api/logout"))
+                .header("Authorization", "Bearer " + here).header("X-Request-Id", "logout-request-0001")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(204, logout.statusCode());
+        assertEquals(204, call("/api/logout-everywhere", "POST", "Authorization", "Bearer " + everywhere));
+        Scrape after = Scrape.of(backend.uri("/"));
+        assertEquals(1, delta(before, after, "bind_logouts_total", "kind", "here"), after.toString());
+        assertEquals(1, delta(before, after, "bind_logouts_total", "kind", "everywhere"));
+        assertTrue(after.value("bind_revocations_held") >= 2, after.toString());
+
+        JsonObject event = awaitAudit("logout", "request_id", "logout-request-0001");
+        assertEquals("peggy", event.getString("subject"));
+        assertEquals("peggy", event.getString("user"));
+        assertEquals("here", event.getString("kind"));
+        assertEquals("success", event.getString("result"));
+        assertEquals("127.0.0.1", event.getString("client_address"));
+        assertTrue(Instant.parse(event.getString("time")).isAfter(Instant.now().minusSeconds(60)));
+        assertTrue(backend.log().contains("[request logout-request-0001] "), "the request's other lines carry its id");
+        assertEquals("everywhere", awaitAudit("logout", "subject", "quentin").getString("kind"));
+        assertFalse(backend.log().contains(here), "a token in the log");
+    }
+
+    @Test
+    void aRequestIdFromOutsideIsTakenOnlyWhenItIsAShortToken() throws Exception {
+        String token = cliToken("rupert");
+        HTTP.send(HttpRequest.newBuilder(backend.uri("/api/logout")).header("Authorization", "Bearer " + token)
+                .header("X-Request-Id", "x".repeat(300)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        JsonObject event = awaitAudit("logout", "subject", "rupert");
+        assertTrue(event.getString("request_id").matches("[A-Za-z0-9_-]{12}"), event.toString());
+    }
+
+    @Test
+    void noLabelHoldsAUserASubjectOrAUrl() throws Exception {
+        cliToken("sybil");
+        for (Scrape.Sample sample : Scrape.of(backend.uri("/")).samples()) {
+            if (!sample.name().startsWith("bind_")) {
+                continue;
+            }
+            for (String value : sample.labels().values()) {
+                assertFalse(value.contains("sybil") || value.contains("olivia") || value.contains("://")
+                        || value.contains("127.0.0.1"), sample.toString());
+            }
+        }
+    }
+
+    static double delta(Scrape before, Scrape after, String name, String... labels) {
+        return after.value(name, labels) - before.value(name, labels);
+    }
+}
