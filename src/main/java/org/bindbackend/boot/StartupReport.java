@@ -4,26 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.issuer.ActiveIssuer;
 
 /**
- * At start: validates the settings once, sets the log verbosity and says loudly what an operator must know
- * (the embedded provider accepts anyone; nobody is restricted).
+ * At start: validates the settings once and says loudly what an operator must know (the embedded provider accepts
+ * anyone; nobody is restricted). The log verbosity is {@link LogVerbosity}'s.
  */
 @ApplicationScoped
 public class StartupReport {
 
     private static final Logger LOG = Logger.getLogger(StartupReport.class.getName());
-    /** Kept referenced: java.util.logging holds loggers weakly, and a collected logger forgets its level. */
-    private static final List<Logger> OIDC_LOGGERS = List.of(
-            Logger.getLogger("org.bindbackend"), Logger.getLogger("org.glassfish.soteria"));
-    /** {@code --v=2} and above: each OIDC step (redirect, callback, token request, validation, session). */
-    static final int OIDC_DEBUG_VERBOSITY = 2;
 
     @Inject
     BackendSettings backendSettings;
@@ -39,9 +32,6 @@ public class StartupReport {
             return;
         }
         Settings settings = backendSettings.get();
-        if (settings.verbosity() >= OIDC_DEBUG_VERBOSITY) {
-            OIDC_LOGGERS.forEach(logger -> logger.setLevel(Level.FINE));
-        }
         if (settings.embedded()) {
             activeIssuer.get();
             LOG.warning(EmbeddedBanner.text(settings));
