@@ -17,6 +17,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -125,6 +127,25 @@ public final class LibertyServer implements BackendServer {
         LibertyServer server = new LibertyServer(port, userDir, console, builder.start());
         server.awaitStarted();
         return server;
+    }
+
+    /**
+     * Sets the server.xml variable {@code name} to {@code value} while the server runs, as an operator editing the
+     * file would: its {@code <variable>} element is rewritten in place. Liberty notices the change at its next check
+     * of its configuration files (every 500 ms by default).
+     */
+    public void setServerXmlVariable(String name, String value) throws IOException {
+        Path serverXml = serverDir().resolve("server.xml");
+        String xml = Files.readString(serverXml);
+        Matcher element = Pattern.compile("<variable name=\"" + Pattern.quote(escape(name)) + "\"[^>]*/>").matcher(xml);
+        if (!element.find()) {
+            throw new IllegalArgumentException("server.xml has no variable " + name);
+        }
+        String replaced = element.replaceFirst(Matcher.quoteReplacement(
+                "<variable name=\"" + escape(name) + "\" value=\"" + escape(value) + "\"/>"));
+        // Written beside it and moved over it, as editors save, so that Liberty never reads half a file.
+        Path written = Files.writeString(serverDir().resolve("server.xml.new"), replaced);
+        Files.move(written, serverXml, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Override
