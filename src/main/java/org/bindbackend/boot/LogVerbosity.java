@@ -17,7 +17,8 @@ import org.bindbackend.config.SettingChange;
  * The log levels {@code v} asks for: from {@link #OIDC_DEBUG_VERBOSITY} up, the backend's and the server's OpenID
  * Connect client's loggers log at FINE (each OIDC step); below it, they are left as the server's logging
  * configuration sets them. Applied at start and again at each change of {@code v} while running, in both
- * directions: lowering {@code v} gives each logger back the level it had before.
+ * directions: lowering {@code v} gives each logger back the level it had before, unless the server's logging
+ * configuration changed it in between.
  */
 @ApplicationScoped
 public class LogVerbosity {
@@ -52,7 +53,13 @@ public class LogVerbosity {
                 logger.setLevel(Level.FINE);
             });
         } else if (!debug && !before.isEmpty()) {
-            before.forEach(Logger::setLevel);
+            // A level the server's logging configuration changed meanwhile is the server's (Open Liberty applies its
+            // trace specification to these loggers): only FINE, as set here, is taken back.
+            before.forEach((logger, level) -> {
+                if (Level.FINE.equals(logger.getLevel())) {
+                    logger.setLevel(level);
+                }
+            });
             before.clear();
         }
     }

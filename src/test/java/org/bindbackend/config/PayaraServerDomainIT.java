@@ -43,7 +43,7 @@ class PayaraServerDomainIT {
         }
     }
 
-    LiveChanges withAsadmin() {
+    LiveChanges withAsadmin() throws Exception {
         return new LiveChanges(domain, domain::setConfigProperty);
     }
 

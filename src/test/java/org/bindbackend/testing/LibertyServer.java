@@ -132,9 +132,10 @@ public final class LibertyServer implements BackendServer {
     /**
      * Sets the server.xml variable {@code name} to {@code value} while the server runs, as an operator editing the
      * file would: its {@code <variable>} element is rewritten in place. Liberty notices the change at its next check
-     * of its configuration files (every 500 ms by default).
+     * of its configuration files (every 500 ms by default); returns when it has said it applied the change.
      */
-    public void setServerXmlVariable(String name, String value) throws IOException {
+    public void setServerXmlVariable(String name, String value) throws IOException, InterruptedException {
+        int updates = configurationUpdates();
         Path serverXml = serverDir().resolve("server.xml");
         String xml = Files.readString(serverXml);
         Matcher element = Pattern.compile("<variable name=\"" + Pattern.quote(escape(name)) + "\"[^>]*/>").matcher(xml);
@@ -146,6 +147,22 @@ public final class LibertyServer implements BackendServer {
         // Written beside it and moved over it, as editors save, so that Liberty never reads half a file.
         Path written = Files.writeString(serverDir().resolve("server.xml.new"), replaced);
         Files.move(written, serverXml, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (configurationUpdates() == updates) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Open Liberty did not apply the change of " + name + ":\n" + log());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * How often messages.log says the configuration was read again: CWWKG0017I (updated) or CWWKG0018I (no
+     * functional change, as when only a variable that no configuration element uses changed).
+     */
+    private int configurationUpdates() throws IOException {
+        String messages = read(serverDir().resolve("logs").resolve("messages.log"));
+        return messages.split("CWWKG001[78]I", -1).length - 1;
     }
 
     @Override
