@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -58,12 +59,17 @@ public final class PayaraServerDomain implements BackendServer {
         domain.bindToLoopback();
         domain.asadmin("start-domain", "--domaindir", domain.domains.toString(), DOMAIN);
         try {
-            domain.admin("set-config-property", "--source=domain", "--propertyName=external-url",
-                    "--propertyValue=http://127.0.0.1:" + domain.port());
-            for (Map.Entry<String, String> setting : settings.entrySet()) {
-                domain.setConfigProperty(setting.getKey(), setting.getValue());
-            }
-            domain.admin("deploy", "--contextroot", "/", "--name", "bind-backend", required("bind.war"));
+            // One asadmin for all of it (multimode, as server-config/payara/post-boot-commands.asadmin is applied):
+            // each asadmin is a JVM of its own, seconds each on a busy machine.
+            Map<String, String> all = new LinkedHashMap<>(Map.of("external-url", "http://127.0.0.1:" + domain.port()));
+            all.putAll(settings);
+            StringBuilder commands = new StringBuilder();
+            all.forEach((name, value) -> commands.append("set-config-property --source=domain --propertyName=")
+                    .append(name).append(" --propertyValue=").append(value).append('\n'));
+            commands.append("deploy --contextroot / --name bind-backend ").append(required("bind.war")).append('\n');
+            Path file = Files.writeString(Files.createTempFile("asadmin-", ".txt"), commands);
+            domain.admin("multimode", "--file", file.toString());
+            Files.delete(file);
             domain.awaitReady();
         } catch (IOException | RuntimeException | InterruptedException | Error e) {
             domain.close();
