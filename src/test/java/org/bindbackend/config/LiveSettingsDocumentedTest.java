@@ -45,7 +45,8 @@ class LiveSettingsDocumentedTest {
                 }
             }
         }
-        Set<String> all = Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> all = Arrays.stream(Setting.values()).map(Setting::key)
+                .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(all, documented.keySet(), "the table's settings");
         Set<String> live = Arrays.stream(LiveSetting.values()).map(l -> l.setting().key())
                 .collect(Collectors.toCollection(TreeSet::new));

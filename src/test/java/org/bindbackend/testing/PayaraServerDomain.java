@@ -98,7 +98,8 @@ public final class PayaraServerDomain implements BackendServer {
     @Override
     public void kill() {
         try {
-            long pid = Long.parseLong(Files.readString(domains.resolve(DOMAIN).resolve("config").resolve("pid")).trim());
+            Path pidFile = domains.resolve(DOMAIN).resolve("config").resolve("pid");
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -133,7 +134,8 @@ public final class PayaraServerDomain implements BackendServer {
         String xml = Files.readString(domainXml)
                 .replace("address=\"0.0.0.0\"", "address=\"127.0.0.1\"")
                 .replaceAll("<network-listener (?![^>]*address=)", "<network-listener address=\"127.0.0.1\" ")
-                .replace("<hazelcast-config-specific-configuration", "<hazelcast-config-specific-configuration enabled=\"false\"");
+                .replace("<hazelcast-config-specific-configuration",
+                        "<hazelcast-config-specific-configuration enabled=\"false\"");
         Files.writeString(domainXml, xml);
     }
 
@@ -146,8 +148,9 @@ public final class PayaraServerDomain implements BackendServer {
 
     /** Runs asadmin as its script does ({@code java -jar appserver-cli.jar}), on the tests' Java. */
     private void asadmin(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", home.resolve("glassfish/lib/client/appserver-cli.jar").toString(), "--interactive=false"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cli = home.resolve("glassfish/lib/client/appserver-cli.jar").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-jar", cli, "--interactive=false"));
         command.addAll(List.of(arguments));
         Path output = Files.createTempFile("asadmin-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
@@ -155,7 +158,8 @@ public final class PayaraServerDomain implements BackendServer {
         Process process = builder.start();
         if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("asadmin " + arguments[0] + " did not finish:\n" + Files.readString(output));
+            throw new IllegalStateException("asadmin " + arguments[0] + " did not finish:\n"
+                    + Files.readString(output));
         }
         if (process.exitValue() != 0) {
             throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " failed:\n"
@@ -204,7 +208,8 @@ public final class PayaraServerDomain implements BackendServer {
     private static String required(String property) {
         String value = System.getProperty(property);
         if (value == null) {
-            throw new IllegalStateException("System property " + property + " is not set: run the tests with mvn verify");
+            throw new IllegalStateException("System property " + property
+                    + " is not set: run the tests with mvn verify");
         }
         return value;
     }
