@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
@@ -13,18 +11,13 @@ import org.bindbackend.issuer.ActiveIssuer;
 import org.bindbackend.logs.Logs;
 
 /**
- * At start: validates the settings once, sets the log verbosity and says loudly what an operator must know
- * (the embedded provider accepts anyone; nobody is restricted).
+ * At start: validates the settings once and says loudly what an operator must know (the embedded provider accepts
+ * anyone; nobody is restricted). The log verbosity is {@link LogVerbosity}'s.
  */
 @ApplicationScoped
 public class StartupReport {
 
     private static final Logger LOG = Logs.of(StartupReport.class);
-    /** Kept referenced: java.util.logging holds loggers weakly, and a collected logger forgets its level. */
-    private static final List<Logger> OIDC_LOGGERS = List.of(
-            Logger.getLogger("org.bindbackend"), Logger.getLogger("org.glassfish.soteria"));
-    /** {@code --v=2} and above: each OIDC step (redirect, callback, token request, validation, session). */
-    static final int OIDC_DEBUG_VERBOSITY = 2;
 
     @Inject
     BackendSettings backendSettings;
@@ -40,9 +33,6 @@ public class StartupReport {
             return;
         }
         Settings settings = backendSettings.get();
-        if (settings.verbosity() >= OIDC_DEBUG_VERBOSITY) {
-            OIDC_LOGGERS.forEach(logger -> logger.setLevel(Level.FINE));
-        }
         if (settings.embedded()) {
             activeIssuer.get();
             LOG.warning(EmbeddedBanner.text(settings));

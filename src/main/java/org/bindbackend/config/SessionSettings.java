@@ -27,8 +27,4 @@ public record SessionSettings(Optional<SessionKey> signingKey, List<SessionKey> 
     /** The clock difference between replicas that a session's times tolerate. */
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
-    /** The longest a session is accepted: its lifetime, and the tolerated clock difference past it. */
-    public Duration longestLife() {
-        return tokenExpiry.plus(CLOCK_SKEW);
-    }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The backend's settings, read from MicroProfile Config and validated once at start by {@link SettingsReader}.
+ * The backend's settings, read from MicroProfile Config and validated by {@link SettingsReader}: at start, and again in
+ * the background while running ({@link SettingsReload}), which replaces the whole record when a live setting changes.
  *
  * @param mode                where users log in
  * @param externalUrl         this backend's URL as browsers and the CLI reach it, without a trailing slash

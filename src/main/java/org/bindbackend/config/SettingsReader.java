@@ -64,17 +64,15 @@ public final class SettingsReader {
         SessionSettings sessions = new SessionSettingsReader(values).read();
         int verbosity = verbosity();
 
-        if (!values.problems().isEmpty()) {
-            return SettingsResult.invalid(values.problems());
-        }
-        return SettingsResult.valid(new Settings(
+        // Built even when some settings are invalid: a re-read while running takes the valid ones it may change.
+        return SettingsResult.of(new Settings(
                 mode, externalUrl, issuerUrl,
                 clientId.orElseGet(() -> "bind-backend-" + RandomTokens.next(9)),
                 new Secret(secret.orElseGet(() -> embedded ? RandomTokens.next() : "")),
                 generated, callbackUrl, authorizeUrl, caFile, allowedUsers, allowedGroups, extraScopes,
                 values.valueOrDefault(Setting.OIDC_USERNAME_CLAIM), values.valueOrDefault(Setting.OIDC_EMAIL_CLAIM),
                 values.valueOrDefault(Setting.OIDC_GROUPS_CLAIM), algorithms, pkce,
-                values.valueOrDefault(Setting.PROVIDER_PRETTY_NAME), sessions, verbosity));
+                values.valueOrDefault(Setting.PROVIDER_PRETTY_NAME), sessions, verbosity), values.problems());
     }
 
     /** An unknown mode is reported, and the other settings are checked as for external mode, the default. */

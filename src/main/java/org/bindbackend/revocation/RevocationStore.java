@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.keys.SignedTexts;
-import org.bindbackend.metrics.Metrics;
 import org.bindbackend.logs.Logs;
 import org.bindbackend.logs.RepeatedWarnings;
+import org.bindbackend.metrics.Metrics;
 
 /**
  * The revocations of this replica and where they go besides its memory: signed, to the revocations file and to

@@ -13,9 +13,9 @@ import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.SessionSettings;
 import org.bindbackend.keys.SigningKeys;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.metrics.Metrics;
 import org.eclipse.microprofile.metrics.MetricUnits;
-import org.bindbackend.logs.Logs;
 
 /**
  * Sessions ended before they expired, refused from then on: by logout, by log out everywhere, by the provider's

@@ -2,6 +2,7 @@ package org.bindbackend.testing;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,6 +38,16 @@ public interface BackendServer extends AutoCloseable {
             case "liberty" -> LibertyServer.startConfiguredByServer(port, reachedOn(port, settings));
             default -> throw new IllegalStateException("Unknown bind.runtime " + runtime() + ": payara or liberty");
         };
+    }
+
+    /**
+     * Starts the backend with these settings, and others read from the files of {@code directory} (one file per
+     * setting, named by its key), the way a Kubernetes ConfigMap mounted as a volume gives them, through the
+     * backend's own settings directory ({@code BIND_SETTINGS_DIR}).
+     */
+    static BackendServer startReading(Path directory, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        return start(PayaraMicroServer.freePort(), settings, Map.of("BIND_SETTINGS_DIR", directory.toString()));
     }
 
     /** Starts a member of {@code grid} with these settings, clustering on. */

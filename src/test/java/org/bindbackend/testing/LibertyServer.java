@@ -17,6 +17,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -126,6 +128,42 @@ public final class LibertyServer implements BackendServer {
         LibertyServer server = new LibertyServer(port, userDir, console, builder.start());
         server.awaitStarted();
         return server;
+    }
+
+    /**
+     * Sets the server.xml variable {@code name} to {@code value} while the server runs, as an operator editing the
+     * file would: its {@code <variable>} element is rewritten in place. Liberty notices the change at its next check
+     * of its configuration files (every 500 ms by default); returns when it has said it applied the change.
+     */
+    public void setServerXmlVariable(String name, String value) throws IOException, InterruptedException {
+        int updates = configurationUpdates();
+        Path serverXml = serverDir().resolve("server.xml");
+        String xml = Files.readString(serverXml);
+        Matcher element = Pattern.compile("<variable name=\"" + Pattern.quote(escape(name)) + "\"[^>]*/>").matcher(xml);
+        if (!element.find()) {
+            throw new IllegalArgumentException("server.xml has no variable " + name);
+        }
+        String replaced = element.replaceFirst(Matcher.quoteReplacement(
+                "<variable name=\"" + escape(name) + "\" value=\"" + escape(value) + "\"/>"));
+        // Written beside it and moved over it, as editors save, so that Liberty never reads half a file.
+        Path written = Files.writeString(serverDir().resolve("server.xml.new"), replaced);
+        Files.move(written, serverXml, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (configurationUpdates() == updates) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Open Liberty did not apply the change of " + name + ":\n" + log());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * How often messages.log says the configuration was read again: CWWKG0017I (updated) or CWWKG0018I (no
+     * functional change, as when only a variable that no configuration element uses changed).
+     */
+    private int configurationUpdates() throws IOException {
+        String messages = read(serverDir().resolve("logs").resolve("messages.log"));
+        return messages.split("CWWKG001[78]I", -1).length - 1;
     }
 
     @Override
