@@ -76,6 +76,8 @@ final class LiveChanges {
         assertEquals(403, home.statusCode(), home.body());
         assertTrue(home.body().contains("not among the users or groups allowed"), home.body());
         assertEquals(403, login(form).statusCode(), "refused at the next login");
+        assertTrue(server.log().contains("\"event\":\"setting_changed\"") && server.log().contains(
+                "\"setting\":\"" + key + "\""), "each change is an event of the audit trail:\n" + server.log());
         assertNoRestart();
     }
 
