@@ -1,10 +1,14 @@
 package org.bindbackend.cluster;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
@@ -22,7 +26,10 @@ import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.ModifiedExpiryPolicy;
 import javax.cache.spi.CachingProvider;
 import org.bindbackend.logs.Logs;
+import org.bindbackend.metrics.Metrics;
 import org.bindbackend.revocation.RevocationSharing;
+import org.bindbackend.shared.RandomTokens;
+import org.eclipse.microprofile.metrics.MetricUnits;
 
 /**
  * Shares revocations through JCache (JSR 107), the distributed cache the server already has: Payara's Hazelcast
@@ -44,6 +51,10 @@ public class JCacheRevocationSharing implements RevocationSharing {
     /** Named anew when what it holds changed: replicas of an older release keep theirs apart. */
     static final String REVOCATIONS = "bind-backend-revocations-v2";
     static final String USED_ONCE = "bind-backend-used-once";
+    static final String MEMBERS = "bind-backend-members";
+    /** How often a member says it is there, and how long the grid believes it. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    static final Duration MEMBER_FORGOTTEN = Duration.ofSeconds(35);
 
     /**
      * Where the listener delivers, in this replica: the grid may serialize a listener's factory, and a lambda is
@@ -54,8 +65,17 @@ public class JCacheRevocationSharing implements RevocationSharing {
     @Inject
     Instance<CachingProvider> serverProviders;
 
+    @Inject
+    Metrics metrics;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final String memberId = RandomTokens.next(12);
     private Cache<String, String> revocations;
     private Cache<String, Boolean> usedOnce;
+    private Cache<String, Long> members;
+    private ScheduledFuture<?> heartbeat;
 
     @Override
     public void join(Duration keep, BiConsumer<String, String> onShared) {
@@ -69,6 +89,42 @@ public class JCacheRevocationSharing implements RevocationSharing {
         }
         LOG.info("Joined the shared logouts (" + REVOCATIONS + "): " + known + " held by the grid before this replica "
                 + "started.");
+        seeMembers(manager);
+    }
+
+    /**
+     * The members this one sees, for operators ({@code bind.grid.members}): each member writes its own entry every
+     * {@link #HEARTBEAT} into a cache that forgets an entry {@link #MEMBER_FORGOTTEN} after its last write, so that
+     * the count is what the grid holds, whichever vendor's grid it is.
+     */
+    private void seeMembers(CacheManager manager) {
+        members = cache(manager, MEMBERS, Long.class, new MutableConfiguration<String, Long>()
+                .setTypes(String.class, Long.class)
+                .setExpiryPolicyFactory(ModifiedExpiryPolicy.factoryOf(duration(MEMBER_FORGOTTEN))));
+        heartbeat = scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                members.put(memberId, System.currentTimeMillis());
+            } catch (RuntimeException e) {
+                LOG.fine("Could not say this member is there: " + e);
+            }
+        }, 0, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        metrics.gauge("bind.grid.members", "The members of the data grid this replica sees, itself included",
+                MetricUnits.NONE, this::membersSeen);
+    }
+
+    private long membersSeen() {
+        long seen = 0;
+        for (Cache.Entry<String, Long> ignored : members) {
+            seen++;
+        }
+        return seen;
+    }
+
+    @PreDestroy
+    void leave() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
     }
 
     @Override

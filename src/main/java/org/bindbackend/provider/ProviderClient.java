@@ -1,5 +1,6 @@
 package org.bindbackend.provider;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -12,6 +13,8 @@ import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.logs.Logs;
+import org.bindbackend.metrics.Metrics;
+import org.eclipse.microprofile.metrics.MetricUnits;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
 
 /**
@@ -38,12 +41,33 @@ public class ProviderClient {
     @Inject
     Clock clock;
 
+    @Inject
+    Metrics metrics;
+
+    private ProviderFetches fetches;
+    private Instant started;
+    private volatile Instant lastUp;
     private volatile ProviderHttp http;
     private volatile ProviderMetadata discovery;
     private volatile ProviderKeys keys;
     private volatile Instant lastReachable = Instant.MIN;
     private volatile ProviderStatus status;
     private volatile LastFailure lastFailure;
+
+    @PostConstruct
+    void countFetches() {
+        fetches = new ProviderFetches(metrics);
+        started = clock.instant();
+        metrics.gauge("bind.provider.up", "Whether the provider could be used when last asked (1) or not (0, also "
+                + "before the first check)", MetricUnits.NONE, () -> status != null && status.up() ? 1 : 0);
+        metrics.gauge("bind.provider.last.success.age", "Time since a check last found the provider usable (since "
+                + "start, before the first)", MetricUnits.SECONDS, this::sinceLastUp);
+    }
+
+    private double sinceLastUp() {
+        Instant since = lastUp != null ? lastUp : started;
+        return Duration.between(since, clock.instant()).toMillis() / 1000.0;
+    }
 
     /** Whether the provider could be used when this backend last asked it; empty before it first asked. */
     public Optional<ProviderStatus> status() {
@@ -128,7 +152,7 @@ public class ProviderClient {
     /** Keeps {@code fresh}, with a key set for its {@code jwks_uri} when that is new. */
     private void take(ProviderMetadata fresh) {
         if (keys == null || discovery == null || !fresh.jwksUri().equals(discovery.jwksUri())) {
-            keys = new ProviderKeys(http(), fresh.jwksUri(), clock);
+            keys = new ProviderKeys(http(), fresh.jwksUri(), clock, fetches);
         }
         discovery = fresh;
     }
@@ -138,8 +162,11 @@ public class ProviderClient {
         URI uri = URI.create(settings.issuerUrl() + "/.well-known/openid-configuration");
         LOG.log(Level.FINE, "Fetching the provider''s discovery document {0}", uri);
         try {
-            return ProviderMetadata.parse(http().getJson(uri), uri, settings.issuerUrl());
+            ProviderMetadata fetched = ProviderMetadata.parse(http().getJson(uri), uri, settings.issuerUrl());
+            fetches.succeeded(ProviderFetches.Document.DISCOVERY);
+            return fetched;
         } catch (ProviderException e) {
+            fetches.failed(ProviderFetches.Document.DISCOVERY, e);
             record(false, e);
             throw e;
         }
@@ -148,6 +175,9 @@ public class ProviderClient {
     private void record(boolean up, ProviderException failure) {
         ProviderStatus before = status;
         status = new ProviderStatus(up, clock.instant());
+        if (up) {
+            lastUp = status.checked();
+        }
         if (backendSettings.get().embedded()) {
             return; // the provider is this server: ProviderMonitor says what matters
         }

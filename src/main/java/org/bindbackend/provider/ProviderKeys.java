@@ -34,14 +34,16 @@ final class ProviderKeys implements VerificationKeyResolver {
     private final ProviderHttp http;
     private final URI jwksUri;
     private final Clock clock;
+    private final ProviderFetches fetches;
     private volatile JwksVerificationKeyResolver keys;
     private volatile Set<String> keyIds = Set.of();
     private volatile Instant fetched = Instant.MIN;
 
-    ProviderKeys(ProviderHttp http, URI jwksUri, Clock clock) {
+    ProviderKeys(ProviderHttp http, URI jwksUri, Clock clock, ProviderFetches fetches) {
         this.http = http;
         this.jwksUri = jwksUri;
         this.clock = clock;
+        this.fetches = fetches;
     }
 
     /** Fetches the set now, whatever was fetched before. */
@@ -50,10 +52,17 @@ final class ProviderKeys implements VerificationKeyResolver {
         try {
             set = new JsonWebKeySet(http.getJson(jwksUri)).getJsonWebKeys();
         } catch (JoseException e) {
-            throw new ProviderException(ProviderException.Kind.BAD_RESPONSE, jwksUri, "is not a JWK Set", e);
+            ProviderException failure = new ProviderException(ProviderException.Kind.BAD_RESPONSE, jwksUri,
+                    "is not a JWK Set", e);
+            fetches.failed(ProviderFetches.Document.JWKS, failure);
+            throw failure;
+        } catch (ProviderException e) {
+            fetches.failed(ProviderFetches.Document.JWKS, e);
+            throw e;
         } finally {
             fetched = clock.instant();
         }
+        fetches.succeeded(ProviderFetches.Document.JWKS);
         keys = new JwksVerificationKeyResolver(set);
         keyIds = set.stream().map(JsonWebKey::getKeyId).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
     }

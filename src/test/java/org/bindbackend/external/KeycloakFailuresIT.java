@@ -12,6 +12,7 @@ import org.bindbackend.testing.BackendServer;
 import org.bindbackend.testing.BrowserlessLogin;
 import org.bindbackend.testing.KeycloakServer;
 import org.bindbackend.testing.PayaraMicroServer;
+import org.bindbackend.testing.Scrape;
 import org.bindbackend.testing.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +88,11 @@ class KeycloakFailuresIT {
         void theProviderIsReportedDownTheReplicaStaysReadyAndTheLogSaysWhy() throws Exception {
             ProviderHealth.assertProviderDownReplicaReady(backend, Duration.ofSeconds(10), "");
             assertTrue(backend.log().contains("certificate could not be validated"), backend.log());
+            Scrape metrics = Scrape.of(backend.uri("/"));
+            assertEquals(0, metrics.value("bind_provider_up"), metrics.toString());
+            assertTrue(metrics.value("bind_provider_fetches_total", "document", "discovery", "result",
+                    "untrusted_certificate") > 0, metrics.toString());
+            assertEquals(0, metrics.value("bind_provider_fetches_total", "result", "ok"));
         }
     }
 
@@ -264,6 +270,10 @@ class KeycloakFailuresIT {
                 FailurePages.assertNoSession(browser, backend, seen);
                 ProviderHealth.assertProviderDownReplicaReady(backend, Duration.ofSeconds(1), seen);
                 assertTrue(evidence.log().contains(keycloak.issuer().toString()), "the log names the provider: " + seen);
+                Scrape metrics = Scrape.of(backend.uri("/"));
+                assertEquals(0, metrics.value("bind_provider_up"), metrics.toString());
+                assertTrue(metrics.value("bind_provider_fetches_total", "document", "discovery", "result",
+                        "unreachable") > 0, metrics.toString());
             } finally {
                 keycloak.start();
             }
@@ -272,6 +282,10 @@ class KeycloakFailuresIT {
         private void assertReadyAndLoggingInAgain() throws Exception {
             HttpResponse<String> up = ProviderHealth.awaitProvider(backend, 200, Duration.ofSeconds(20));
             assertEquals(200, up.statusCode(), up.body());
+            Scrape metrics = Scrape.of(backend.uri("/"));
+            assertEquals(1, metrics.value("bind_provider_up"), metrics.toString());
+            assertTrue(metrics.value("bind_provider_last_success_age_seconds") < 30, metrics.toString());
+            assertTrue(metrics.value("bind_provider_fetches_total", "document", "jwks", "result", "ok") > 0);
             assertAliceLogsIn();
         }
 

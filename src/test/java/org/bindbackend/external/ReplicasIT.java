@@ -24,6 +24,7 @@ import org.bindbackend.testing.Grid;
 import org.bindbackend.testing.KeycloakServer;
 import org.bindbackend.testing.PayaraMicroServer;
 import org.bindbackend.testing.RoundRobinProxy;
+import org.bindbackend.testing.Scrape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -171,6 +172,23 @@ class ReplicasIT {
             logOut(replicas.get(round), token);
             Duration took = refusedEverywhere(replicas, token);
             System.out.println("Logout on replica " + round + " refused on all " + REPLICAS + " after " + took.toMillis() + " ms");
+        }
+        for (BackendServer replica : replicas) {
+            Scrape metrics = Scrape.of(replica.uri("/"));
+            assertEquals(REPLICAS - 1, metrics.value("bind_logouts_total", "kind", "shared"),
+                    "each replica took the others' logouts from the grid: " + metrics);
+            assertEquals(1, metrics.value("bind_logouts_total", "kind", "here"));
+            awaitMembersSeen(replica, REPLICAS);
+        }
+    }
+
+    /** Waits until {@code replica}'s {@code bind_grid_members} says {@code members}: each says it is there every 10 s. */
+    static void awaitMembersSeen(BackendServer replica, int members) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        double seen;
+        while ((seen = Scrape.of(replica.uri("/")).value("bind_grid_members")) != members) {
+            assertTrue(Instant.now().isBefore(deadline), "replica " + replica.port() + " sees " + seen + " members");
+            Thread.sleep(250);
         }
     }
 

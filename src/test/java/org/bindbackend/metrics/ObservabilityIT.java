@@ -155,6 +155,18 @@ class ObservabilityIT {
         }
     }
 
+    @Test
+    void theProviderIsUpAndItsDocumentsFetched() throws Exception {
+        cliToken("trent");
+        Scrape metrics = Scrape.of(backend.uri("/"));
+        assertEquals(1, metrics.value("bind_provider_up"), metrics.toString());
+        assertTrue(metrics.value("bind_provider_last_success_age_seconds") < 60, metrics.toString());
+        assertTrue(metrics.value("bind_provider_fetches_total", "document", "discovery", "result", "ok") > 0);
+        assertTrue(metrics.value("bind_provider_fetches_total", "document", "jwks", "result", "ok") > 0);
+        assertTrue(metrics.has("bind_provider_fetches_total"), "failures are counted from zero");
+        assertEquals(0, metrics.value("bind_provider_fetches_total", "document", "jwks", "result", "unreachable"));
+    }
+
     static double delta(Scrape before, Scrape after, String name, String... labels) {
         return after.value(name, labels) - before.value(name, labels);
     }
