@@ -11,10 +11,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.SessionKey;
+import org.bindbackend.shared.Base64Url;
 import org.bindbackend.shared.RandomTokens;
 
 /**
- * The backend's keys, one per purpose (signing sessions, sealing login cookies), all derived from {@code session-signing-key}
+ * The backend's keys, one per purpose (signing sessions, sealing login cookies, the relay's client secret), all derived from {@code session-signing-key}
  * so that every replica with that key derives the same ones, and a value signed for one purpose never passes for
  * another. Without a configured key, one is made at start: valid on this replica only, until it restarts.
  */
@@ -55,6 +56,15 @@ public class SigningKeys {
     /** Seals and opens for {@code purpose} (login cookies) with a key of its own. */
     public SealedJwts sealed(String purpose) {
         return new SealedJwts(derive(purpose));
+    }
+
+    /**
+     * A shared secret for {@code purpose} (the one the server's OpenID Connect client presents to the backend's
+     * relay), base64url: the same on every replica with the same {@code session-signing-key}, so that whatever a
+     * server derives from its client's secret (Open Liberty signs its login cookies with it) agrees between replicas.
+     */
+    public String secret(String purpose) {
+        return Base64Url.encode(derive(purpose));
     }
 
     /**
