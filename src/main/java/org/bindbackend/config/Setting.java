@@ -1,8 +1,8 @@
 package org.bindbackend.config;
 
-import static org.bindbackend.config.Setting.LauncherFlag.ENVIRONMENT;
 import static org.bindbackend.config.Setting.LauncherFlag.NONE;
 import static org.bindbackend.config.Setting.LauncherFlag.PROPERTY;
+import static org.bindbackend.config.Setting.LauncherFlag.REFUSED;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -26,10 +26,12 @@ public enum Setting {
             "the OpenID Provider's issuer, https unless on this machine"),
     OIDC_ISSUER_CLIENT_ID("oidc.issuer-client-id", PROPERTY, "required in external mode; generated in embedded mode",
             "this backend's client id at the provider"),
-    /** The launcher hands its flag over in the environment: a flag's value would show in the JVM's command line. */
-    OIDC_ISSUER_CLIENT_SECRET("oidc.issuer-client-secret", ENVIRONMENT,
+    /** A secret: from the environment or a file ({@link #OIDC_ISSUER_CLIENT_SECRET_FILE}), never a flag. */
+    OIDC_ISSUER_CLIENT_SECRET("oidc.issuer-client-secret", REFUSED,
             "none in external mode (a public client, by PKCE alone); generated in embedded mode",
             "this backend's client secret at the provider; never logged", "OIDC_CLIENT_SECRET"),
+    OIDC_ISSUER_CLIENT_SECRET_FILE("oidc.issuer-client-secret-file", PROPERTY, "no file",
+            "a file holding oidc.issuer-client-secret, such as a mounted secret"),
     OIDC_CALLBACK_URL("oidc.callback-url", PROPERTY, "<external-url>/api/callback",
             "the redirect URI registered at the provider; it can only repeat the default"),
     OIDC_AUTHORIZE_URL("oidc.authorize-url", PROPERTY, "the provider's, from its discovery document",
@@ -59,13 +61,13 @@ public enum Setting {
     PROVIDER_PRETTY_NAME("provider-pretty-name", PROPERTY, "bind-backend", "the name kubectl bind shows"),
     UI_ALLOWED_ORIGINS("ui-allowed-origins", PROPERTY, "this backend's own origin only",
             "origins a client_type=ui login may return to, besides this backend"),
-    /** Handed over in the environment by the launcher, as the client secret is. */
-    SESSION_SIGNING_KEY("session-signing-key", ENVIRONMENT, "a key made at start, valid on this replica only",
+    /** A secret, as the client secret is: from the environment or {@link #SESSION_SIGNING_KEY_FILE}. */
+    SESSION_SIGNING_KEY("session-signing-key", REFUSED, "a key made at start, valid on this replica only",
             "at least 32 random bytes in hex or base64 that sign sessions and CLI tokens, shared by all replicas"),
     SESSION_SIGNING_KEY_FILE("session-signing-key-file", PROPERTY, "no file",
             "a file holding session-signing-key"),
-    /** Keys, like the signing key: handed over in the environment by the launcher. */
-    SESSION_ACCEPTED_KEYS("session-accepted-keys", ENVIRONMENT, "none",
+    /** Keys, like the signing key: from the environment or {@link #SESSION_ACCEPTED_KEYS_FILE}. */
+    SESSION_ACCEPTED_KEYS("session-accepted-keys", REFUSED, "none",
             "keys whose sessions, tokens and login cookies are accepted but never signed: the previous or the next "
                     + "key of a rotation"),
     SESSION_ACCEPTED_KEYS_FILE("session-accepted-keys-file", PROPERTY, "no file",
@@ -83,10 +85,11 @@ public enum Setting {
         /** Passes it through as the system property of the setting's key: {@code --v=2} becomes {@code -Dv=2}. */
         PROPERTY,
         /**
-         * Exports it as the environment variable that wins for the setting, so that a secret stays out of the
-         * process list that a system property on the JVM's command line would show it in.
+         * Refuses its flag with one line naming the setting's file ({@code <key>-file}) and environment variable: a
+         * secret's value on a command line is in the process list of every process that keeps it, the container's
+         * PID 1 ({@code tini}) for the container's life, the launcher's own exec aside.
          */
-        ENVIRONMENT,
+        REFUSED,
         /** Offers no flag for the setting; a launcher flag of that name, if any, means something else. */
         NONE
     }

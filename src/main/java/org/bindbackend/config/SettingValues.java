@@ -1,7 +1,10 @@
 package org.bindbackend.config;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -87,6 +90,38 @@ final class SettingValues {
     /** The setting's value; a property that overrides its key ({@link Setting#overridingKey()}) wins. */
     Optional<String> value(Setting setting) {
         return setting.overridingKey().flatMap(this::value).or(() -> value(setting.key()));
+    }
+
+    /**
+     * A secret given as {@code value} or in the file {@code file} names (a mounted Kubernetes or Docker secret), not
+     * both: the file's text without the white space around it (the line end {@code echo} and editors add). A file
+     * that cannot be read or holds nothing is a problem of {@code file}; no problem ever shows the secret.
+     *
+     * @param holding what the file must hold, as a problem says it
+     */
+    Optional<String> secret(Setting value, Setting file, String holding) {
+        Optional<String> given = value(value);
+        Optional<String> path = value(file);
+        if (path.isEmpty()) {
+            return given;
+        }
+        if (given.isPresent()) {
+            problem(file, "it is set together with " + value.key() + value.overridingKey().map(key -> " (or " + key
+                    + ")").orElse(""), "one of the two: the file, or the value in the environment");
+            return Optional.empty();
+        }
+        try {
+            String text = Files.readString(Path.of(path.get())).strip();
+            if (text.isEmpty()) {
+                problem(file, quote(path.get()) + " is empty", "a file holding " + holding);
+                return Optional.empty();
+            }
+            return Optional.of(text);
+        } catch (IOException | RuntimeException e) {
+            problem(file, quote(path.get()) + " cannot be read (" + e.getClass().getSimpleName() + ")",
+                    "a readable file holding " + holding);
+            return Optional.empty();
+        }
     }
 
     /** For a setting whose declared default is one fixed value ({@link Setting#byDefault()}). */

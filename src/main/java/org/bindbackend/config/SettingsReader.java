@@ -49,7 +49,8 @@ public final class SettingsReader {
 
         URI issuerUrl = embedded ? embeddedIssuer(externalUrl) : externalIssuer();
         Optional<String> clientId = values.value(Setting.OIDC_ISSUER_CLIENT_ID);
-        Optional<String> secret = values.value(Setting.OIDC_ISSUER_CLIENT_SECRET);
+        Optional<String> secret = values.secret(Setting.OIDC_ISSUER_CLIENT_SECRET,
+                Setting.OIDC_ISSUER_CLIENT_SECRET_FILE, "the client secret registered at the provider");
         boolean generated = embedded && clientId.isEmpty() && secret.isEmpty();
         checkClient(embedded, clientId, secret);
 

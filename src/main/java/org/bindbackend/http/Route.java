@@ -21,8 +21,6 @@ public enum Route {
     LIVENESS,
     /** The embedded development provider, {@code /oidc} and below. */
     EMBEDDED_PROVIDER,
-    /** The relay of the container's calls to an external provider, {@code /_relay} and below. */
-    RELAY,
     /** The OpenID Connect redirect URI, {@code /api/callback}: a browser's page, not an API call. */
     CALLBACK,
     /** The REST API and logout, {@code /api} and below. */
@@ -40,8 +38,6 @@ public enum Route {
     public static final String LOGIN_START_PATH = "/login/start";
     /** The home page, where a login returns by default. */
     public static final String HOME_PATH = "/";
-    /** Where the container's OpenID Connect client reaches the provider through the backend (external mode). */
-    public static final String RELAY_PATH = "/_relay";
 
     private static final String HEALTH_PATH = "/health";
     private static final String API_PATH = "/api";
@@ -61,9 +57,6 @@ public enum Route {
         }
         if (within(path, EMBEDDED_PROVIDER_PATH)) {
             return EMBEDDED_PROVIDER;
-        }
-        if (within(path, RELAY_PATH)) {
-            return RELAY;
         }
         if (path.equals(CALLBACK_PATH)) {
             return CALLBACK;

@@ -19,7 +19,8 @@ import org.bindbackend.shared.Base64Url;
 import org.bindbackend.shared.RandomTokens;
 
 /**
- * The backend's keys, one per purpose (signing sessions, sealing login cookies, signing what replicas share), all
+ * The backend's keys, one per purpose (signing sessions, sealing login cookies, signing what replicas share, the
+ * relay's client secret), all
  * derived from {@code session-signing-key}, so that every replica with that key derives the same ones, and a value
  * signed for one purpose never passes for another. What the backend signs names the key ({@code kid}): it signs
  * with the current key and also accepts the keys of {@code session-accepted-keys}, so that an operator rotates the
@@ -58,6 +59,16 @@ public class SigningKeys {
     /** Signs and opens short texts for {@code purpose} (revocations shared or kept) with keys of its own. */
     public SignedTexts texts(String purpose) {
         return new SignedTexts(derive(purpose));
+    }
+
+    /**
+     * A shared secret for {@code purpose} (the one the server's OpenID Connect client presents to the backend's
+     * relay), base64url, from the current key: the same on every replica with the same {@code session-signing-key},
+     * so that whatever a server derives from its client's secret (Open Liberty signs its login cookies with it)
+     * agrees between replicas.
+     */
+    public String secret(String purpose) {
+        return Base64Url.encode(derive(purpose).current().bytes());
     }
 
     private synchronized void masters() {

@@ -3,13 +3,13 @@ package org.bindbackend.login;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.http.Loopback;
 import org.bindbackend.login.relay.ProviderRelay;
+import org.bindbackend.login.relay.RelayListener;
 import org.bindbackend.provider.ProviderClient;
 import org.bindbackend.provider.ProviderException;
 
@@ -30,22 +30,26 @@ public class ContainerMechanismConfig {
     @Inject
     ProviderRelay relay;
 
-    /** The request in whose handling the container asks for its configuration. */
     @Inject
-    HttpServletRequest request;
+    RelayListener relayListener;
 
     /** The provider as the container reaches it: in external mode the relay ({@link ProviderRelay}). */
-    public String getProviderUri() {
+    public String getProviderUri() throws ProviderException {
         Settings settings = settings();
-        return settings.embedded() ? settings.issuerUrl().toString() : relay.base(request);
+        return settings.embedded() ? settings.issuerUrl().toString() : relayListener.base();
     }
 
     public String getClientId() {
         return settings().clientId();
     }
 
+    /**
+     * In external mode the relay's key, never the real secret: the relay takes it from the container's token request
+     * and sends the real client authentication in its place ({@link ProviderRelay}).
+     */
     public String getClientSecret() {
-        return settings().clientSecret().reveal();
+        Settings settings = settings();
+        return settings.embedded() ? settings.clientSecret().reveal() : relay.containerClientSecret();
     }
 
     public String getRedirectUri() {
@@ -106,8 +110,8 @@ public class ContainerMechanismConfig {
         return relayed(ProviderRelay.Endpoint.JWKS, provider.discovery().jwksUri());
     }
 
-    private String relayed(ProviderRelay.Endpoint endpoint, URI direct) {
-        return settings().embedded() ? direct.toString() : relay.url(endpoint, request);
+    private String relayed(ProviderRelay.Endpoint endpoint, URI direct) throws ProviderException {
+        return settings().embedded() ? direct.toString() : relayListener.url(endpoint);
     }
 
     private Settings settings() {

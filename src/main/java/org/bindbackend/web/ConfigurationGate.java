@@ -47,11 +47,6 @@ public class ConfigurationGate extends HttpFilter {
                     Failure.noEmbeddedProvider(backendSettings.get().issuerUrl().toString()));
             return;
         }
-        if (route == Route.RELAY && backendSettings.get().embedded()) {
-            // The container reaches the embedded provider directly: nothing to relay.
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
         chain.doFilter(request, response);
     }
 }

@@ -32,9 +32,7 @@ public class ErrorPageServlet extends HttpServlet {
         Throwable thrown = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : 500;
-        String requested = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
-        // The relay's URLs carry its key, which no log may show.
-        String uri = Route.ofRequestUri(requested) == Route.RELAY ? Route.RELAY_PATH + "/..." : requested;
+        String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         Route route = Route.ofRequestUri(uri);
         Answers.send(request, response, route, failure(thrown, status, uri, route));
     }

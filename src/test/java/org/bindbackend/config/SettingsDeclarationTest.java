@@ -37,7 +37,7 @@ class SettingsDeclarationTest {
     private static final String SERVER_XML = "server-config/liberty/server.xml";
     /** The launcher's flags that pass no setting of their name ({@code --cluster} takes a mode, not a boolean). */
     private static final Set<String> LAUNCHER_OWN_FLAGS = Set.of("port", "address", "log-format", "cluster",
-            "oidc-issuer-client-secret-file", "preboot-commands");
+            "preboot-commands");
     /** How the launcher passes a setting's flag on: as the system property of its key. */
     private static final String PASS_THROUGH = "properties+=(\"-D${name/#oidc-/oidc.}=$value\")";
 
@@ -101,7 +101,11 @@ class SettingsDeclarationTest {
         String says = LAUNCHER + ": setting " + setting.key() + " is declared " + setting.launcherFlag() + ", but ";
         if (setting.launcherFlag() != Setting.LauncherFlag.NONE) {
             assertTrue(knownFlags().contains(name), says + "known_flags lacks " + name);
-            assertTrue(usageFlags().contains(name), says + "the usage text lacks --" + name);
+        }
+        switch (setting.launcherFlag()) {
+            case PROPERTY -> assertTrue(usageFlags().contains(name), says + "the usage text lacks --" + name);
+            case REFUSED -> assertFalse(usageFlags().contains(name), says + "the usage text offers --" + name);
+            case NONE -> { }
         }
         if (setting.launcherFlag() == Setting.LauncherFlag.PROPERTY) {
             assertTrue(passedThrough().contains(name), says + "the case that passes flags through lacks " + name);
@@ -110,9 +114,17 @@ class SettingsDeclarationTest {
         } else {
             assertFalse(passedThrough().contains(name), says + "the case that passes flags through as -D has " + name);
         }
-        if (setting.launcherFlag() == Setting.LauncherFlag.ENVIRONMENT) {
-            String export = name + ") export " + setting.overridingKey().orElse(setting.envVar()) + "=";
-            assertTrue(launcher.contains(export), says + "it has no \"" + export + "\"");
+        if (setting.launcherFlag() == Setting.LauncherFlag.REFUSED) {
+            String branch = "--" + name + " | --" + name + "=*) refuse ";
+            String refusal = launcher.lines().filter(line -> line.strip().startsWith(branch)).findFirst()
+                    .orElseThrow(() -> new AssertionError(says + "it has no \"" + branch + "...\" branch"));
+            String file = setting.flag() + "-file";
+            assertTrue(Arrays.stream(Setting.values()).anyMatch(s -> s.flag().equals(file)), says + "no setting "
+                    + setting.key() + "-file is declared for its refusal to name");
+            for (String alternative : List.of(file, setting.overridingKey().orElse(setting.envVar()))) {
+                assertTrue(refusal.contains(alternative), says + "its refusal does not name " + alternative + ": "
+                        + refusal);
+            }
         }
     }
 
@@ -218,9 +230,11 @@ class SettingsDeclarationTest {
                             + setting.key() + " (flag " + setting.flag() + ", env " + setting.envVar() + ", default "
                             + setting.byDefault() + ": " + setting.summary() + ")"));
             String flags = row.get(header.indexOf(flagColumn));
-            if (setting.launcherFlag() == Setting.LauncherFlag.NONE) {
+            if (setting.launcherFlag() == Setting.LauncherFlag.NONE
+                    || setting.launcherFlag() == Setting.LauncherFlag.REFUSED) {
                 assertFalse(flags.startsWith(code(setting.flag())), says + " gives the flag " + setting.flag()
-                        + ", which the launcher has not for it: say what it has instead");
+                        + ", which the launcher has not for it (" + setting.launcherFlag() + "): say what it has "
+                        + "instead");
             } else {
                 assertTrue(flags.startsWith(code(setting.flag())), says + " does not start column \"" + flagColumn
                         + "\" with its launcher flag " + code(setting.flag()) + ": " + flags);

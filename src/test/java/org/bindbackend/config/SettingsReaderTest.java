@@ -139,6 +139,52 @@ class SettingsReaderTest {
         assertTrue(read(values).settings().isPresent());
     }
 
+    /** A mounted secret: the file's text without the line end; the same client as the secret given itself. */
+    @Test
+    void theClientSecretCanComeFromAFile(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("client-secret"), "from-a-file\n");
+        Map<String, String> values = with(EXTERNAL, "oidc.issuer-client-secret-file", file.toString());
+        values.remove("oidc.issuer-client-secret");
+        Settings settings = read(values).settings().orElseThrow();
+        assertEquals("from-a-file", settings.clientSecret().reveal());
+        assertFalse(settings.publicClient());
+        Settings embedded = read(Map.of("oidc.type", "embedded", "oidc.issuer-client-id", "dev",
+                "oidc.issuer-client-secret-file", file.toString())).settings().orElseThrow();
+        assertEquals("from-a-file", embedded.clientSecret().reveal());
+    }
+
+    @Test
+    void aClientSecretFileThatIsMissingOrEmptyIsRefused(@TempDir Path dir) throws IOException {
+        Map<String, String> values = new HashMap<>(EXTERNAL);
+        values.remove("oidc.issuer-client-secret");
+        values.put("oidc.issuer-client-secret-file", dir.resolve("missing").toString());
+        SettingProblem missing = onlyProblem(values);
+        assertEquals(Setting.OIDC_ISSUER_CLIENT_SECRET_FILE, missing.setting());
+        assertTrue(missing.problem().contains("cannot be read (NoSuchFileException)"), missing.message());
+
+        values.put("oidc.issuer-client-secret-file", Files.writeString(dir.resolve("blank"), " \r\n\n").toString());
+        SettingProblem blank = onlyProblem(values);
+        assertEquals(Setting.OIDC_ISSUER_CLIENT_SECRET_FILE, blank.setting());
+        assertTrue(blank.problem().endsWith("is empty"), blank.message());
+    }
+
+    /** The file or the value, never both: which one would win is nothing an operator should have to guess. */
+    @Test
+    void theClientSecretIsGivenOnceAsAFileOrAsAValue(@TempDir Path dir) throws IOException {
+        String file = Files.writeString(dir.resolve("client-secret"), "from-a-file").toString();
+        for (String valueKey : List.of("oidc.issuer-client-secret", "OIDC_CLIENT_SECRET")) {
+            Map<String, String> values = with(EXTERNAL, "oidc.issuer-client-secret-file", file);
+            values.remove("oidc.issuer-client-secret");
+            values.put(valueKey, "from-the-environment");
+            SettingProblem both = onlyProblem(values);
+            assertEquals(Setting.OIDC_ISSUER_CLIENT_SECRET_FILE, both.setting());
+            assertTrue(both.problem().contains("set together with oidc.issuer-client-secret (or OIDC_CLIENT_SECRET)"),
+                    both.message());
+            assertFalse(both.message().contains("from-a-file") || both.message().contains("from-the-environment"),
+                    "a secret in a problem: " + both.message());
+        }
+    }
+
     @Test
     void secretNeverAppearsInAProblemOrInToString() {
         Map<String, String> values = with(EXTERNAL, "oidc.type", "embedded", "oidc.issuer-client-id", "",

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bindbackend.testing.BrowserlessLogin;
 import org.bindbackend.testing.CliLogin;
+import org.bindbackend.testing.HostileProvider;
 import org.bindbackend.testing.Json;
 import org.bindbackend.testing.PayaraMicroServer;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,81 @@ class LauncherIT {
             assertEquals(2, launcher.exitValue(), String.join(" ", flags));
             String printed = Files.readString(output, StandardCharsets.UTF_8);
             assertTrue(printed.contains("usage: bind-backend"), printed);
+        }
+    }
+
+    /**
+     * A secret is never a flag: the launcher refuses each secret's flag, with or without a value, in one line that
+     * names the file setting and the environment variable to use, and never repeats the value. (tini, the image's
+     * PID 1, would keep it in its command line for the container's life.)
+     */
+    @Test
+    void secretFlagsAreRefusedNamingTheFileOrTheVariableToUse() throws Exception {
+        String value = "a-secret-value-0123456789";
+        Map<String, List<String>> alternativesOf = Map.of(
+                "--oidc-issuer-client-secret", List.of("--oidc-issuer-client-secret-file", "OIDC_CLIENT_SECRET"),
+                "--session-signing-key", List.of("--session-signing-key-file", "SESSION_SIGNING_KEY"),
+                "--session-accepted-keys", List.of("--session-accepted-keys-file", "SESSION_ACCEPTED_KEYS"));
+        List<List<String>> commandLines = List.of(List.of("--oidc-issuer-client-secret=" + value),
+                List.of("--oidc-type=external", "--oidc-issuer-client-secret", value),
+                List.of("--session-signing-key=" + value), List.of("--session-signing-key"),
+                List.of("--session-accepted-keys=" + value + "," + value), List.of("--v=2", "--session-accepted-keys"));
+        for (List<String> flags : commandLines) {
+            String refused = flags.stream().map(flag -> flag.split("=")[0]).filter(alternativesOf::containsKey)
+                    .findFirst().orElseThrow();
+            List<String> alternatives = alternativesOf.get(refused);
+            Path output = Files.createTempFile("launcher-", ".log");
+            Process launcher = launch(output, flags.toArray(String[]::new));
+            assertTrue(launcher.waitFor(20, TimeUnit.SECONDS), flags.toString());
+            assertEquals(2, launcher.exitValue(), flags.toString());
+            List<String> printed = Files.readAllLines(output, StandardCharsets.UTF_8);
+            assertEquals(1, printed.size(), flags + ": " + printed);
+            String line = printed.get(0);
+            assertTrue(line.startsWith("bind-backend: " + refused + " is refused: "), line);
+            for (String alternative : alternatives) {
+                assertTrue(line.contains(alternative), flags + ": does not name " + alternative + ": " + line);
+            }
+            assertFalse(line.contains(value), "the value repeated: " + line);
+        }
+    }
+
+    /**
+     * The secrets in files: the backend reads them (the launcher passes their paths), logs in at a provider that
+     * checks the client secret, and neither secret is on the JVM's command line.
+     */
+    @Test
+    void secretsFromFilesLogInAndStayOffTheCommandLine() throws Exception {
+        try (HostileProvider provider = HostileProvider.start()) {
+            int port = PayaraMicroServer.freePort();
+            Path clientSecret = Files.writeString(Files.createTempFile("client-secret-", ""),
+                    HostileProvider.CLIENT_SECRET + "\n");
+            Path signingKey = Files.writeString(Files.createTempFile("signing-key-", ""), SECRET + "\n");
+            Path output = Files.createTempFile("launcher-", ".log");
+            Process launcher = launch(output, "--oidc-issuer-url=" + provider.issuer(),
+                    "--oidc-issuer-client-id=" + HostileProvider.CLIENT_ID,
+                    "--oidc-issuer-client-secret-file=" + clientSecret, "--session-signing-key-file=" + signingKey,
+                    "--oidc-allowed-users=" + HostileProvider.USERNAME, "--port=" + port,
+                    "--external-url=http://localhost:" + port);
+            try {
+                URI base = URI.create("http://localhost:" + port);
+                assertEquals(200, await(launcher, output, base.resolve("/health/ready"), Duration.ofMinutes(2))
+                        .statusCode(), read(output));
+                BrowserlessLogin browser = new BrowserlessLogin();
+                HttpResponse<String> answer = browser.get(base.resolve("/login"));
+                for (int hops = 0; BrowserlessLogin.isRedirect(answer)
+                        && !answer.uri().getPath().equals("/api/callback") && hops < 10; hops++) {
+                    answer = browser.get(BrowserlessLogin.location(answer));
+                }
+                assertEquals(303, answer.statusCode(), answer.body() + read(output));
+                assertTrue(browser.cookie("kube-bind").isPresent(), read(output));
+                String commandLine = launcher.info().commandLine().orElse("");
+                assertTrue(commandLine.contains("-Doidc.issuer-client-secret-file=" + clientSecret), commandLine);
+                assertFalse(commandLine.contains(HostileProvider.CLIENT_SECRET) || commandLine.contains(SECRET),
+                        commandLine);
+            } finally {
+                launcher.destroy();
+                launcher.waitFor(20, TimeUnit.SECONDS);
+            }
         }
     }
 

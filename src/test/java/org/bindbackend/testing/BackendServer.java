@@ -85,6 +85,14 @@ public interface BackendServer extends AutoCloseable {
     /** Everything the server logged so far. */
     String log() throws IOException;
 
+    /**
+     * Everything the server wrote about itself so far: {@link #log()} and, on Open Liberty, its FFDC incident reports
+     * (logs/ffdc), which hold the exceptions it caught with their messages.
+     */
+    default String everythingWritten() throws IOException {
+        return log();
+    }
+
     /** Ends the server at once, as a crash or an out-of-memory kill would: no shutdown, no goodbye to the grid. */
     void kill();
 

@@ -178,6 +178,20 @@ public final class LibertyServer implements BackendServer {
         return read(console) + read(logs.resolve("messages.log")) + read(logs.resolve("trace.log"));
     }
 
+    @Override
+    public String everythingWritten() throws IOException {
+        StringBuilder written = new StringBuilder(log());
+        Path incidents = serverDir().resolve("logs").resolve("ffdc");
+        if (Files.isDirectory(incidents)) {
+            try (Stream<Path> files = Files.list(incidents)) {
+                for (Path file : files.sorted().toList()) {
+                    written.append(read(file));
+                }
+            }
+        }
+        return written.toString();
+    }
+
     private Path serverDir() {
         return userDir.resolve("servers").resolve(SERVER);
     }

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -28,19 +29,34 @@ public final class RoundRobinProxy implements AutoCloseable {
             "trailer", "upgrade", "proxy-authorization", "proxy-authenticate", "content-length", "expect");
 
     private final HttpServer server;
+    private final Map<String, String> added;
     private final List<URI> replicas = new CopyOnWriteArrayList<>();
     private final AtomicInteger next = new AtomicInteger();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private RoundRobinProxy(HttpServer server) {
+    private RoundRobinProxy(HttpServer server, Map<String, String> added) {
         this.server = server;
+        this.added = added;
     }
 
     /** A proxy on a port of its own; {@link #port()} tells which, before any replica is added. */
     public static RoundRobinProxy start() throws IOException {
+        return start(Map.of());
+    }
+
+    /**
+     * A proxy that says whom it forwards for, as nginx, an ingress controller or a sidecar does: each request gets
+     * {@code X-Forwarded-For}, {@code X-Real-IP} (both {@code client}) and {@code X-Forwarded-Proto: http}, in place
+     * of any the caller sent.
+     */
+    public static RoundRobinProxy forwardingFor(String client) throws IOException {
+        return start(Map.of("X-Forwarded-For", client, "X-Real-IP", client, "X-Forwarded-Proto", "http"));
+    }
+
+    private static RoundRobinProxy start(Map<String, String> added) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        RoundRobinProxy proxy = new RoundRobinProxy(server);
+        RoundRobinProxy proxy = new RoundRobinProxy(server, added);
         server.createContext("/", proxy::forward);
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
@@ -73,10 +89,11 @@ public final class RoundRobinProxy implements AutoCloseable {
                     .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                if (!HOP_BY_HOP.contains(name.toLowerCase()) && added.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
                     values.forEach(value -> request.header(name, value));
                 }
             });
+            added.forEach(request::header);
             HttpResponse<byte[]> response;
             try {
                 response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -2,27 +2,21 @@ package org.bindbackend.login.relay;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
-import org.bindbackend.http.Loopback;
-import org.bindbackend.http.Route;
+import org.bindbackend.config.Settings;
+import org.bindbackend.keys.SigningKeys;
 import org.bindbackend.logs.Logs;
 import org.bindbackend.provider.ProviderClient;
 import org.bindbackend.provider.ProviderException;
 import org.bindbackend.provider.ProviderHttp;
 import org.bindbackend.provider.ProviderMetadata;
-import org.bindbackend.shared.FormEncoding;
-import org.bindbackend.shared.RandomTokens;
 
 /**
  * The container's OpenID Connect client reaches the provider through this backend: its annotation names the relay
@@ -31,10 +25,15 @@ import org.bindbackend.shared.RandomTokens;
  * {@code oidc.ca-file} like the backend's own calls, without changing the JVM's TLS defaults. Only the browser
  * goes to the provider itself, to its authorization endpoint.
  *
- * <p>Nothing but the container's client may use it: its URLs carry a random key made at each start and never
- * logged, compared in constant time, and a request must come from this host. It forwards to the endpoints of the
- * provider's verified discovery document only, a bounded body and the headers client authentication needs, and
- * passes back the status, the media type and the body, nothing else.
+ * <p>Nothing but the container's client may use it. It listens on a listener of its own, on the loopback interface
+ * only ({@link RelayListener}), never on the server's public one. Its token endpoint takes only requests that
+ * present the relay's key as their client secret ({@link #containerClientSecret()}, the one the container is given),
+ * compared in constant time: the key travels where a client secret does, which no server logs, and never in a URL,
+ * which servers do write into their error messages (Open Liberty's CWWKS2416E names the token endpoint). The key
+ * is replaced by the real client authentication before the request leaves, so the container never holds the real
+ * secret. The discovery document and the key set are public, and UserInfo takes the container's access token.
+ * It forwards to the endpoints of the provider's verified discovery document only, a bounded body and the headers
+ * client authentication needs, and passes back the status, the media type and the body, nothing else.
  */
 @ApplicationScoped
 public class ProviderRelay {
@@ -42,8 +41,10 @@ public class ProviderRelay {
     private static final Logger LOG = Logs.of(ProviderRelay.class);
     /** A token request is a few hundred bytes; one with a client assertion a few kilobytes. */
     static final int MAX_REQUEST_BYTES = 16 * 1024;
+    /** What the relay's key is derived for ({@link SigningKeys#secret}). */
+    public static final String KEY_PURPOSE = "relay client secret";
 
-    /** The endpoints relayed, by the last segment of their relay URL. */
+    /** The endpoints relayed, by the path of their relay URL. */
     public enum Endpoint {
         DISCOVERY(".well-known/openid-configuration"), TOKEN("token"), USERINFO("userinfo"), JWKS("jwks");
 
@@ -53,9 +54,14 @@ public class ProviderRelay {
             this.segment = segment;
         }
 
-        static Optional<Endpoint> of(String segment) {
+        /** The endpoint's path below the relay's URL, from {@code /}. */
+        public String path() {
+            return "/" + segment;
+        }
+
+        static Optional<Endpoint> ofPath(String path) {
             for (Endpoint endpoint : values()) {
-                if (endpoint.segment.equals(segment)) {
+                if (endpoint.path().equals(path)) {
                     return Optional.of(endpoint);
                 }
             }
@@ -65,6 +71,11 @@ public class ProviderRelay {
 
     /** What the relay answers: the provider's status, media type and body. */
     public record Answer(int status, String mediaType, byte[] body) {
+
+        /** RFC 6749 §5.2: the client did not authenticate. */
+        static Answer invalidClient() {
+            return new Answer(401, "application/json", "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.US_ASCII));
+        }
     }
 
     @Inject
@@ -73,44 +84,24 @@ public class ProviderRelay {
     @Inject
     BackendSettings backendSettings;
 
-    private final String key = RandomTokens.next();
+    @Inject
+    SigningKeys signingKeys;
+
     private final ExpectedExchanges expected = new ExpectedExchanges();
-    private volatile String base;
+    private volatile String key;
 
     /**
-     * The relay URL of {@code endpoint}, on the address and port {@code request} reached this server at (so that
-     * the container's client, in this process, reaches it too).
+     * The client secret the container is given in external mode, which is the relay's key: derived from
+     * {@code session-signing-key}, so that every replica gives its container the same one (Open Liberty's client
+     * signs its state and nonce cookies with its client secret, and any replica may finish a login).
      */
-    public String url(Endpoint endpoint, HttpServletRequest request) {
-        return base(request) + "/" + endpoint.segment;
-    }
-
-    /**
-     * The relay's own URL, which the container takes for the provider's: it fetches its discovery document from
-     * below it, {@link Endpoint#DISCOVERY}.
-     */
-    public String base(HttpServletRequest request) {
-        String known = base;
+    public String containerClientSecret() {
+        String known = key;
         if (known == null) {
-            String host = request.getLocalAddr().contains(":") ? "[" + request.getLocalAddr() + "]" : request.getLocalAddr();
-            known = "http://" + host + ":" + request.getLocalPort() + request.getContextPath() + Route.RELAY_PATH + "/" + key;
-            base = known;
+            known = signingKeys.secret(KEY_PURPOSE);
+            key = known;
         }
         return known;
-    }
-
-    /** The endpoint a request to the relay asks for, if it is from this host and carries the key. */
-    public Optional<Endpoint> endpoint(HttpServletRequest request) {
-        String info = request.getPathInfo();
-        if (info == null || !request.getRemoteAddr().equals(request.getLocalAddr()) && !Loopback.isLoopbackAddress(request.getRemoteAddr())) {
-            return Optional.empty();
-        }
-        String[] keyAndEndpoint = info.substring(1).split("/", 2);
-        if (keyAndEndpoint.length != 2 || !MessageDigest.isEqual(keyAndEndpoint[0].getBytes(StandardCharsets.US_ASCII),
-                key.getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.empty();
-        }
-        return Endpoint.of(keyAndEndpoint[1]);
     }
 
     /** A code expected for as long as its callback has the container exchange it: closing forgets it. */
@@ -134,13 +125,22 @@ public class ProviderRelay {
     }
 
     /**
-     * Forwards the container's request to the provider's endpoint and reads its answer.
+     * Forwards the container's request to the provider's endpoint and reads its answer; a token request without the
+     * relay's key is answered {@code invalid_client} and goes nowhere.
      *
      * @param authorization the request's Authorization header (client authentication, or the access token), or null
-     * @param contentType   the request's Content-Type, or null
-     * @param body          the request's body (POST), or null (GET)
+     * @param body          the token request's body, or null (GET)
      */
-    public Answer forward(Endpoint endpoint, String authorization, String contentType, byte[] body) throws ProviderException {
+    Answer forward(Endpoint endpoint, String authorization, byte[] body) throws ProviderException {
+        Optional<ContainerTokenRequest> token = Optional.empty();
+        if (endpoint == Endpoint.TOKEN) {
+            token = ContainerTokenRequest.read(authorization, body)
+                    .filter(read -> read.authenticatedBy(containerClientSecret()));
+            if (token.isEmpty()) {
+                LOG.fine("Refused a token request to the relay that did not present the relay's key");
+                return Answer.invalidClient();
+            }
+        }
         ProviderMetadata discovery = provider.discovery();
         URI target = switch (endpoint) {
             case DISCOVERY -> discovery.source();
@@ -150,18 +150,13 @@ public class ProviderRelay {
             case JWKS -> discovery.jwksUri();
         };
         HttpRequest.Builder request = HttpRequest.newBuilder(target).header("Accept", "application/json");
-        boolean publicClient = endpoint == Endpoint.TOKEN && backendSettings.get().publicClient();
-        if (authorization != null && !publicClient) {
-            request.header("Authorization", authorization);
-        }
-        if (body == null) {
-            request.GET();
-        } else if (endpoint == Endpoint.TOKEN) {
-            request.header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(tokenRequest(body, publicClient, target)));
+        if (token.isPresent()) {
+            toProvider(token.get(), request);
         } else {
-            request.header("Content-Type", contentType == null ? "application/x-www-form-urlencoded" : contentType)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            request.GET();
         }
         HttpResponse<byte[]> response = provider.http().send(request.build());
         LOG.log(Level.FINE, "Relayed the container''s {0} request to {1}: HTTP {2}",
@@ -172,21 +167,15 @@ public class ProviderRelay {
 
     /**
      * The container's token request as the provider gets it: with the PKCE verifier of its code when one is
-     * expected, and for a public client (RFC 6749 §2.1) its client id in the form and no secret at all.
+     * expected, and the real client authentication in place of the relay's key, by the method the container used;
+     * for a public client (RFC 6749 §2.1) its client id in the form and no secret at all.
      */
-    private String tokenRequest(byte[] body, boolean publicClient, URI target) throws ProviderException {
-        Map<String, String> form = FormEncoding.decode(new String(body, StandardCharsets.US_ASCII)).orElseThrow(() ->
-                new ProviderException(ProviderException.Kind.BAD_RESPONSE, target,
-                        "would get a token request that is not form encoding", null));
-        Map<String, String> sent = new LinkedHashMap<>(form);
-        if ("authorization_code".equals(form.get("grant_type"))) {
-            expected.take(form.get("code")).ifPresent(verifier -> sent.put("code_verifier", verifier));
-        }
-        if (publicClient) {
-            sent.remove("client_secret");
-            sent.put("client_id", backendSettings.get().clientId());
-        }
-        return FormEncoding.encode(sent);
+    private void toProvider(ContainerTokenRequest token, HttpRequest.Builder request) {
+        Settings settings = backendSettings.get();
+        Optional<String> verifier = token.isCodeExchange() ? expected.take(token.code()) : Optional.empty();
+        request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                token.formForProvider(settings.clientId(), settings.clientSecret(), settings.publicClient(), verifier)));
+        token.authorizationForProvider(settings.clientId(), settings.clientSecret(), settings.publicClient())
+                .ifPresent(basic -> request.header("Authorization", basic));
     }
-
 }
