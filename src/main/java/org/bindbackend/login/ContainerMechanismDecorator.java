@@ -125,6 +125,7 @@ public abstract class ContainerMechanismDecorator implements HttpAuthenticationM
      */
     private AuthenticationStatus callback(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
+        LoginEvents.callbackArrived(request);
         if (request.getParameter("error") != null) {
             return context.doNothing();
         }

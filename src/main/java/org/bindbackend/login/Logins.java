@@ -50,6 +50,9 @@ public class Logins {
     @Inject
     Clock clock;
 
+    @Inject
+    LoginEvents events;
+
     /** Where to send the browser, and the cookie it must keep on the way. */
     public record Redirect(String path, String setCookie) {
     }
@@ -60,6 +63,7 @@ public class Logins {
      */
     public Redirect begin(LoginIntent intent) {
         LOG.log(Level.FINE, "Login started ({0}); the container redirects the browser to the provider", intent.kind());
+        events.started(intent);
         return new Redirect(Route.LOGIN_START_PATH, loginCookies.setCookie(LoginTransaction.starting(intent)));
     }
 
@@ -86,7 +90,7 @@ public class Logins {
                     cookies);
         }
         try {
-            return completed(login.get(), verify(idToken, login.get().nonce()), cookies);
+            return completed(request, login.get(), verify(idToken, login.get().nonce()), cookies);
         } catch (LoginRefusedException e) {
             return new LoginOutcome.Refused(e.refusal(), cookies);
         } catch (ProviderException e) {
@@ -95,7 +99,8 @@ public class Logins {
         }
     }
 
-    private LoginOutcome completed(LoginTransaction login, JwtClaims verified, List<String> loginCookie)
+    private LoginOutcome completed(HttpServletRequest request, LoginTransaction login, JwtClaims verified,
+            List<String> loginCookie)
             throws LoginRefusedException {
         Settings settings = backendSettings.get();
         Identity identity = allowed(IdentityClaims.of(verified, settings));
@@ -107,6 +112,7 @@ public class Logins {
         }
         LOG.log(Level.FINE, "Session issued to {0} for a {1} login",
                 new Object[] {UntrustedText.forLog(identity.subject()), login.intent().kind()});
+        events.completed(request, login.intent(), identity);
         return new LoginOutcome.Completed(login.intent().redirect(issued, settings.sessions().tokenExpiry().toSeconds()),
                 cookies);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,7 +39,8 @@ class ObservabilityIT {
 
     @BeforeAll
     static void start() throws Exception {
-        backend = BackendServer.start(Map.of("oidc.type", "embedded", "v", "2"));
+        backend = BackendServer.start(Map.of("oidc.type", "embedded", "v", "2", "oidc.allowed-users",
+                "olivia,peggy,quentin,rupert,sybil,trent,victor,wendy"));
     }
 
     @AfterAll
@@ -165,6 +167,68 @@ class ObservabilityIT {
         assertTrue(metrics.value("bind_provider_fetches_total", "document", "jwks", "result", "ok") > 0);
         assertTrue(metrics.has("bind_provider_fetches_total"), "failures are counted from zero");
         assertEquals(0, metrics.value("bind_provider_fetches_total", "document", "jwks", "result", "unreachable"));
+    }
+
+    @Test
+    void loginsAreCountedTimedAndAudited() throws Exception {
+        Scrape before = Scrape.of(backend.uri("/"));
+        cliToken("victor");
+        BrowserlessLogin browser = new BrowserlessLogin();
+        HttpResponse<String> home = browser.follow(browser.submit(browser.follow(backend.uri("/login")),
+                Map.of("username", "wendy", "password", "any")).headers().firstValue("Location").map(URI::create)
+                .orElseThrow());
+        assertEquals(200, home.statusCode(), home.body());
+        Scrape after = Scrape.of(backend.uri("/"));
+        for (String client : List.of("cli", "browser")) {
+            assertEquals(1, delta(before, after, "bind_logins_started_total", "mode", "embedded", "client", client),
+                    after.toString());
+            assertEquals(1, delta(before, after, "bind_logins_completed_total", "mode", "embedded", "client", client));
+        }
+        assertEquals(2, delta(before, after, "bind_login_duration_seconds_count", "mode", "embedded"));
+        assertTrue(after.value("bind_login_duration_seconds_sum", "mode", "embedded") > 0);
+
+        JsonObject cli = awaitAudit("login_completed", "user", "victor");
+        assertEquals("cli", cli.getString("client_type"));
+        assertEquals("embedded", cli.getString("mode"));
+        assertEquals("success", cli.getString("result"));
+        assertEquals("127.0.0.1", cli.getString("client_address"));
+        JsonObject issued = awaitAudit("token_issued", "user", "victor");
+        assertEquals("cli", issued.getString("client_type"));
+        assertEquals("127.0.0.1", issued.getString("redirect_host"));
+        assertEquals(cli.getString("request_id"), issued.getString("request_id"), "one request, one id");
+        assertEquals("browser", awaitAudit("login_completed", "user", "wendy").getString("client_type"));
+        assertTrue(audit("token_issued").stream().noneMatch(event -> "wendy".equals(event.getString("user", null))),
+                "a browser's own session is no token handed out");
+        for (JsonObject event : audit("login_completed")) {
+            assertFalse(event.toString().contains("eyJ"), "a token in the audit trail: " + event);
+        }
+    }
+
+    @Test
+    void refusedLoginsAreCountedByReasonAndAudited() throws Exception {
+        Scrape before = Scrape.of(backend.uri("/"));
+        assertEquals(400, HTTP.send(HttpRequest.newBuilder(backend.uri("/api/callback?code=c0de&state=5tate"))
+                .header("X-Request-Id", "forged-callback-01").build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode());
+        BrowserlessLogin browser = new BrowserlessLogin();
+        HttpResponse<String> refused = browser.follow(browser.submit(browser.follow(backend.uri("/login")),
+                Map.of("username", "mallory", "password", "any")).headers().firstValue("Location").map(URI::create)
+                .orElseThrow());
+        assertEquals(403, refused.statusCode(), refused.body());
+        Scrape after = Scrape.of(backend.uri("/"));
+        assertEquals(1, delta(before, after, "bind_logins_refused_total", "mode", "embedded", "client", "unknown",
+                "reason", "no_login_in_progress"), after.toString());
+        assertEquals(1, delta(before, after, "bind_logins_refused_total", "mode", "embedded", "client", "browser",
+                "reason", "not_allowed"));
+
+        JsonObject notAllowed = awaitAudit("login_refused", "user", "mallory");
+        assertEquals("not_allowed", notAllowed.getString("reason"));
+        assertEquals("browser", notAllowed.getString("client_type"));
+        assertEquals("refused", notAllowed.getString("result"));
+        JsonObject forged = awaitAudit("login_refused", "request_id", "forged-callback-01");
+        assertEquals("no_login_in_progress", forged.getString("reason"));
+        assertEquals("unknown", forged.getString("client_type"));
+        assertFalse(forged.containsKey("subject"), forged.toString());
     }
 
     static double delta(Scrape before, Scrape after, String name, String... labels) {

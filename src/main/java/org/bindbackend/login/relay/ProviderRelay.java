@@ -1,11 +1,13 @@
 package org.bindbackend.login.relay;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,6 +15,7 @@ import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.keys.SigningKeys;
 import org.bindbackend.logs.Logs;
+import org.bindbackend.metrics.Metrics;
 import org.bindbackend.provider.ProviderClient;
 import org.bindbackend.provider.ProviderException;
 import org.bindbackend.provider.ProviderHttp;
@@ -87,8 +90,17 @@ public class ProviderRelay {
     @Inject
     SigningKeys signingKeys;
 
+    @Inject
+    Metrics metrics;
+
     private final ExpectedExchanges expected = new ExpectedExchanges();
+    private RelayCalls calls;
     private volatile String key;
+
+    @PostConstruct
+    void countCalls() {
+        calls = new RelayCalls(metrics);
+    }
 
     /**
      * The client secret the container is given in external mode, which is the relay's key: derived from
@@ -138,9 +150,25 @@ public class ProviderRelay {
                     .filter(read -> read.authenticatedBy(containerClientSecret()));
             if (token.isEmpty()) {
                 LOG.fine("Refused a token request to the relay that did not present the relay's key");
+                calls.count(endpoint, RelayCalls.Outcome.REFUSED);
                 return Answer.invalidClient();
             }
         }
+        try {
+            return relayed(endpoint, authorization, token);
+        } catch (ProviderException e) {
+            calls.count(endpoint, RelayCalls.Outcome.of(e));
+            throw e;
+        }
+    }
+
+    /** A request that is over the 16 KiB a request may have, which the relay refuses. */
+    void refusedAsTooLarge(Endpoint endpoint) {
+        calls.count(endpoint, RelayCalls.Outcome.REFUSED);
+    }
+
+    private Answer relayed(Endpoint endpoint, String authorization, Optional<ContainerTokenRequest> token)
+            throws ProviderException {
         ProviderMetadata discovery = provider.discovery();
         URI target = switch (endpoint) {
             case DISCOVERY -> discovery.source();
@@ -158,7 +186,12 @@ public class ProviderRelay {
             }
             request.GET();
         }
+        long start = System.nanoTime();
         HttpResponse<byte[]> response = provider.http().send(request.build());
+        if (token.isPresent() && token.get().isCodeExchange()) {
+            calls.codeExchanged(Duration.ofNanos(System.nanoTime() - start));
+        }
+        calls.count(endpoint, RelayCalls.Outcome.of(response.statusCode()));
         LOG.log(Level.FINE, "Relayed the container''s {0} request to {1}: HTTP {2}",
                 new Object[] {endpoint.segment, target, response.statusCode()});
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse("application/json"),

@@ -56,6 +56,7 @@ final class RelayExchange implements HttpHandler {
                 body = in.readNBytes(ProviderRelay.MAX_REQUEST_BYTES + 1);
             }
             if (body.length > ProviderRelay.MAX_REQUEST_BYTES) {
+                relay.refusedAsTooLarge(endpoint.get());
                 exchange.getResponseHeaders().set("Connection", "close");
                 return bare(413);
             }
