@@ -23,6 +23,7 @@ import org.bindbackend.http.Route;
 import org.bindbackend.login.relay.ProviderRelay;
 import org.bindbackend.provider.ProviderClient;
 import org.bindbackend.provider.ProviderException;
+import org.bindbackend.text.DefusedThrowable;
 
 /**
  * Wraps the container's OpenID Connect mechanism (defined by {@link ContainerMechanismDefinition}), the application's
@@ -160,7 +161,7 @@ public abstract class ContainerMechanismDecorator implements HttpAuthenticationM
     }
 
     private LoginRefusal providerFailure(HttpServletRequest request, Exception e, ProviderException.Kind kind) {
-        LOG.log(Level.FINE, "The provider's failure", e);
+        LOG.log(Level.FINE, "The provider's failure", DefusedThrowable.of(e));
         return LoginRefusal.providerFailure(e, kind, backendSettings.get().issuerUrl().toString(),
                 Route.routedPath(request));
     }
@@ -177,7 +178,7 @@ public abstract class ContainerMechanismDecorator implements HttpAuthenticationM
         try {
             Answers.send(request, response, Route.of(request), failure);
         } catch (IOException io) {
-            LOG.log(Level.FINE, "The browser went away", io);
+            LOG.log(Level.FINE, "The browser went away", DefusedThrowable.of(io));
         }
     }
 

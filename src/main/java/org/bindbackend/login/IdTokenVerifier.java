@@ -86,7 +86,7 @@ public final class IdTokenVerifier {
         }
         if (algorithm == null || !settings.signingAlgorithms().contains(algorithm)) {
             throw new LoginRefusedException(LoginRefusal.Reason.ID_TOKEN_REJECTED,
-                    "the ID token is not signed with an accepted algorithm (" + algorithm + "; accepted: "
+                    "the ID token is not signed with an accepted algorithm (" + UntrustedText.forLog(algorithm) + "; accepted: "
                             + String.join(", ", settings.signingAlgorithms()) + ")");
         }
     }
@@ -126,7 +126,7 @@ public final class IdTokenVerifier {
             return "the ID token has expired";
         }
         if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
-            return "the ID token's issuer is not the configured oidc.issuer-url " + issuer;
+            return "the ID token's issuer is not the configured oidc.issuer-url " + UntrustedText.forLog(issuer);
         }
         if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
             return "the ID token is not meant for this client (aud does not contain " + settings.clientId() + ")";

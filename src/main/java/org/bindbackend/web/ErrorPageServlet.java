@@ -12,6 +12,7 @@ import org.bindbackend.answer.Answers;
 import org.bindbackend.answer.Failure;
 import org.bindbackend.http.Route;
 import org.bindbackend.text.UntrustedText;
+import org.bindbackend.text.DefusedThrowable;
 
 /**
  * The error page of every error the container raises itself (web.xml): an exception that escaped a servlet or a
@@ -49,7 +50,8 @@ public class ErrorPageServlet extends HttpServlet {
         }
         Failure failure = Failure.of(thrown, status);
         if (thrown != null && failure.status() >= 500) {
-            LOG.log(Level.SEVERE, "Request " + UntrustedText.forLog(uri) + " failed: " + failure.message(), thrown);
+            LOG.log(Level.SEVERE, "Request " + UntrustedText.forLog(uri) + " failed: " + failure.message(),
+                    DefusedThrowable.of(thrown));
         } else if (thrown != null) {
             // The client's mistake or the provider's, said on the page: a line without the stack is enough.
             LOG.log(Level.FINE, "Request {0} refused: {1}", new Object[] {UntrustedText.forLog(uri), failure.message()});
