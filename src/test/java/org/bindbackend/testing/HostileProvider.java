@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -118,6 +119,8 @@ public final class HostileProvider implements AutoCloseable {
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     private volatile Attack attack = Attack.HONEST;
     private volatile String announcedIssuer;
+    /** Endpoints the discovery document names in place of this provider's own, by member name. */
+    private final Map<String, String> announcedEndpoints = new ConcurrentHashMap<>();
 
     private HostileProvider(HttpServer server, String clientId, String clientSecret) throws JoseException {
         this.server = server;
@@ -181,6 +184,18 @@ public final class HostileProvider implements AutoCloseable {
         this.announcedIssuer = issuer;
     }
 
+    /**
+     * Makes the discovery document name {@code url} as its {@code member} (e.g. {@code token_endpoint}; an
+     * {@code end_session_endpoint} is named only so); null names this provider's own endpoint again.
+     */
+    public void announceEndpoint(String member, String url) {
+        if (url == null) {
+            announcedEndpoints.remove(member);
+        } else {
+            announcedEndpoints.put(member, url);
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -188,12 +203,15 @@ public final class HostileProvider implements AutoCloseable {
 
     private void discovery(HttpExchange exchange) throws IOException {
         String base = issuer().toString();
-        respondJson(exchange, 200, Json.createObjectBuilder()
+        JsonObjectBuilder document = Json.createObjectBuilder();
+        Optional.ofNullable(announcedEndpoints.get("end_session_endpoint")).ifPresent(url -> document.add(
+                "end_session_endpoint", url));
+        respondJson(exchange, 200, document
                 .add("issuer", announcedIssuer)
-                .add("authorization_endpoint", base + "/authorize")
-                .add("token_endpoint", base + "/token")
-                .add("userinfo_endpoint", base + "/userinfo")
-                .add("jwks_uri", base + "/jwks")
+                .add("authorization_endpoint", announcedEndpoints.getOrDefault("authorization_endpoint", base + "/authorize"))
+                .add("token_endpoint", announcedEndpoints.getOrDefault("token_endpoint", base + "/token"))
+                .add("userinfo_endpoint", announcedEndpoints.getOrDefault("userinfo_endpoint", base + "/userinfo"))
+                .add("jwks_uri", announcedEndpoints.getOrDefault("jwks_uri", base + "/jwks"))
                 .add("response_types_supported", array("code"))
                 .add("subject_types_supported", array("public"))
                 .add("id_token_signing_alg_values_supported", array("RS256"))
