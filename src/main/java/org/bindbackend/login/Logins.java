@@ -52,8 +52,11 @@ public class Logins {
     /**
      * A login for {@code intent}: the browser keeps it in its cookie ({@link LoginCookies}) and goes to the path the
      * container protects, whose mechanism sends it on to the provider.
+     *
+     * @throws OversizedLoginException when the cookie would be larger than browsers keep ({@link LoginCookieSize})
      */
-    public Redirect begin(LoginIntent intent) {
+    public Redirect begin(LoginIntent intent) throws OversizedLoginException {
+        LoginCookieSize.check(loginCookies, intent);
         LOG.log(Level.FINE, "Login started ({0}); the container redirects the browser to the provider", intent.kind());
         return new Redirect(Route.LOGIN_START_PATH, loginCookies.setCookie(LoginTransaction.starting(intent)));
     }
