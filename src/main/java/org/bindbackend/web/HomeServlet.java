@@ -19,6 +19,9 @@ public class HomeServlet extends HttpServlet {
     @Inject
     Sessions sessions;
 
+    @Inject
+    ProviderLogout providerLogout;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Identity> caller = sessions.caller(request);
@@ -30,6 +33,7 @@ public class HomeServlet extends HttpServlet {
         Identity identity = caller.get();
         String groups = identity.groups().isEmpty() ? "<span class=\"muted\">none</span>"
                 : HtmlText.escape(String.join(", ", identity.groups()));
+        // The logout form's answer may send the browser on to the provider's end-session endpoint.
         HtmlPage.write(response, HttpServletResponse.SC_OK, HtmlPage.PRODUCT,
                 "<p>You are logged in.</p><dl>"
                         + "<dt>Name</dt><dd id=\"name\">" + HtmlText.escape(identity.username()) + "</dd>"
@@ -40,6 +44,6 @@ public class HomeServlet extends HttpServlet {
                         + "<dt>Subject</dt><dd>" + HtmlText.escape(identity.subject()) + "</dd>"
                         + "<dt>Issuer</dt><dd>" + HtmlText.escape(identity.issuer()) + "</dd></dl>"
                         + "<form method=\"post\" action=\"/api/logout\"><button class=\"button\" type=\"submit\">"
-                        + "Log out</button></form>");
+                        + "Log out</button></form>", providerLogout.endpoint());
     }
 }
