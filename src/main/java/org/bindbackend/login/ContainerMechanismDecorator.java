@@ -71,6 +71,12 @@ public abstract class ContainerMechanismDecorator implements HttpAuthenticationM
     @Inject
     ContainerRedirectAdditions additions;
 
+    @Inject
+    AnsweredLogins answeredLogins;
+
+    @Inject
+    LoginRefusals refusals;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
@@ -136,6 +142,9 @@ public abstract class ContainerMechanismDecorator implements HttpAuthenticationM
         if (refused.isPresent()) {
             return refuse(request, response, refused.get());
         }
+        if (!answeredLogins.firstAnswer(login.get().state())) {
+            return refuse(request, response, CallbackCheck.replayed());
+        }
         LOG.fine("The container exchanges the code at the provider's token endpoint");
         try (ProviderRelay.ExpectedExchange exchange = proofKeys.expectExchange(request.getParameter("code"),
                 login.get())) {
@@ -143,13 +152,15 @@ public abstract class ContainerMechanismDecorator implements HttpAuthenticationM
             if (!ContainerVerdict.refused(status, response)) {
                 return status;
             }
+            LoginRefusal refusal = status == AuthenticationStatus.NOT_DONE ? CallbackCheck.containerHasNoLogin("")
+                    : CallbackCheck.containerRefused();
             if (response.isCommitted()) {
                 // Open Liberty answered the refusal itself (a 403 for claims its client rejects), and the application's
                 // error page renders it; the log still says why.
-                LOG.warning(CallbackCheck.containerRefused().logLine());
+                refusals.log(refusal);
                 return status;
             }
-            return refuse(request, response, CallbackCheck.containerRefused());
+            return refuse(request, response, refusal);
         } catch (RuntimeException e) {
             Optional<ProviderException.Kind> kind = ProviderException.kindOf(e);
             if (kind.isPresent()) {
@@ -167,9 +178,9 @@ public abstract class ContainerMechanismDecorator implements HttpAuthenticationM
     }
 
     /** Ends the request with {@code refusal}: logged, and answered as a page or a JSON error. */
-    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
+    private AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
             LoginRefusal refusal) {
-        LOG.warning(refusal.logLine());
+        refusals.log(refusal);
         answer(request, response, refusal.failure());
         return AuthenticationStatus.SEND_CONTINUE;
     }

@@ -29,6 +29,8 @@ public record LoginRefusal(Reason reason, String logLine, Failure failure) {
         NOT_ALLOWED(403),
         /** The callback does not belong to a login started in this browser: 400. */
         NO_LOGIN_IN_PROGRESS(400),
+        /** The callback of a login whose answer was already received (a login cookie is good for one): 400. */
+        CALLBACK_REPLAYED(400),
         /** The callback arrived on another URL than {@code oidc.callback-url}: 400, the user must use the right URL. */
         CALLBACK_MISMATCH(400),
         /** The provider refused the code exchange, or the server's client refused its tokens: 502. */

@@ -1,5 +1,6 @@
 package org.bindbackend.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -11,6 +12,8 @@ import java.util.logging.Logger;
 import org.bindbackend.answer.Answers;
 import org.bindbackend.answer.Failure;
 import org.bindbackend.http.Route;
+import org.bindbackend.login.LoginRefusal;
+import org.bindbackend.login.LoginRefusals;
 import org.bindbackend.text.UntrustedText;
 import org.bindbackend.text.DefusedThrowable;
 
@@ -27,6 +30,9 @@ public class ErrorPageServlet extends HttpServlet {
     static final String PATH = "/error";
     private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
 
+    @Inject
+    transient LoginRefusals refusals;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Throwable thrown = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -40,11 +46,12 @@ public class ErrorPageServlet extends HttpServlet {
     }
 
     /** What went wrong: a refusal by the server's own OpenID Connect client, or the cause thrown. */
-    private static Failure failure(Throwable thrown, int status, String uri, Route route) {
+    private Failure failure(Throwable thrown, int status, String uri, Route route) {
         if ((status == 401 || status == 403) && route == Route.CALLBACK) {
             // Open Liberty's own client answers some refused answers with a 401 or 403 of its own.
-            LOG.log(Level.WARNING, "Login refused at the callback by the server''s OpenID Connect client ({0})",
-                    thrown == null ? status : thrown.getClass().getName());
+            refusals.log(LoginRefusal.of(LoginRefusal.Reason.CODE_EXCHANGE_FAILED, "the server's OpenID Connect "
+                    + "client refused the provider's answer with " + (thrown == null ? "HTTP " + status
+                            : thrown.getClass().getName())));
             return Failure.loginFailed(status, "the server's OpenID Connect client refused the provider's answer "
                     + "(the server log has the details)");
         }
