@@ -91,6 +91,11 @@ public final class HostileProvider implements AutoCloseable {
         WRONG_NONCE(IdTokenForge::withAnotherNonce),
         /** A user name with a line break, to forge a line in the backend's log. */
         USERNAME_WITH_LINE_BREAK(IdTokenForge::withLineBreakInUsername),
+        /**
+         * An {@code alg} header with a line break, an escape sequence and kilobytes of padding, signed RS256 all the
+         * same: what names the algorithm in a log must defuse it.
+         */
+        ALG_WITH_LINE_BREAK(IdTokenForge::withLineBreakInAlg),
         /** A user who set their (unverified) email to an allowed user's address. */
         EMAIL_OF_AN_ALLOWED_USER(IdTokenForge::withAnAllowedUsersEmail),
         /** An honest token, but the token endpoint answers after {@link #SLOW_ANSWER_SECONDS}. */
@@ -491,6 +496,25 @@ public final class HostileProvider implements AutoCloseable {
             JwtClaims claims = claims(grant);
             claims.setClaim("preferred_username", USERNAME + "\nSEVERE: forged log line");
             return signed(claims);
+        }
+
+        String withLineBreakInAlg(Grant grant) throws JoseException {
+            String header = Json.createObjectBuilder()
+                    .add("alg", "RS256\r\nSEVERE: forged log line \u001b[2J" + "Z".repeat(3000))
+                    .add("kid", signingKey.getKeyId()).add("typ", "JWT").build().toString();
+            String signingInput = base64Url(header) + "." + base64Url(claims(grant).toJson());
+            try {
+                java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+                rsa.initSign(signingKey.getRsaPrivateKey());
+                rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+                return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+            } catch (java.security.GeneralSecurityException e) {
+                throw new JoseException("Cannot sign", e);
+            }
+        }
+
+        private static String base64Url(String json) {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
         }
 
         String withAnAllowedUsersEmail(Grant grant) throws JoseException {
