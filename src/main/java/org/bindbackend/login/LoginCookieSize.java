@@ -1,6 +1,6 @@
 package org.bindbackend.login;
 
-import java.nio.charset.StandardCharsets;
+import org.bindbackend.http.Cookies;
 
 /**
  * The login cookie's size in the bytes a browser counts. Browsers keep a cookie of up to 4096 bytes, name, value
@@ -17,8 +17,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class LoginCookieSize {
 
-    /** The most bytes of a {@code Set-Cookie} value (name, value, attributes) every browser keeps. */
-    static final int MAX_BYTES = 4096;
+    static final int MAX_BYTES = Cookies.MAX_BYTES;
     /** Room for each of the container's state and nonce, far above what any container sends. */
     static final int STATE_ROOM = 128;
 
@@ -27,7 +26,7 @@ final class LoginCookieSize {
 
     /** Refuses {@code intent} when its login cookie, once sent to the provider, would not fit a browser. */
     static void check(LoginCookies cookies, LoginIntent intent) throws OversizedLoginException {
-        int bytes = bytes(cookies.setCookie(atItsLargest(intent)));
+        int bytes = Cookies.bytes(cookies.setCookie(atItsLargest(intent)));
         if (bytes >= MAX_BYTES) {
             throw new OversizedLoginException(bytes);
         }
@@ -37,9 +36,5 @@ final class LoginCookieSize {
     static LoginTransaction atItsLargest(LoginIntent intent) {
         return LoginTransaction.starting(intent).sentWith("s".repeat(STATE_ROOM), "n".repeat(STATE_ROOM),
                 ProofKey.random().verifier());
-    }
-
-    static int bytes(String setCookie) {
-        return setCookie.getBytes(StandardCharsets.UTF_8).length;
     }
 }

@@ -2,6 +2,7 @@ package org.bindbackend.login;
 
 import java.util.Locale;
 import org.bindbackend.answer.Failure;
+import org.bindbackend.http.Cookies;
 import org.bindbackend.provider.ProviderException;
 import org.bindbackend.shared.Causes;
 import org.bindbackend.text.UntrustedText;
@@ -41,6 +42,8 @@ public record LoginRefusal(Reason reason, String logLine, Failure failure) {
         PROVIDER_UNTRUSTED(502),
         /** The provider answered something OpenID Connect does not allow: 502. */
         PROVIDER_BAD_RESPONSE(502),
+        /** The session's cookie would be larger than browsers keep (the provider's claims): 502. */
+        SESSION_TOO_LARGE(502),
         /** The backend's settings are invalid: 503, nothing to log in to. */
         NOT_CONFIGURED(503);
 
@@ -83,6 +86,17 @@ public record LoginRefusal(Reason reason, String logLine, Failure failure) {
                 + " could not be used for " + UntrustedText.forLog(path) + ": "
                 + UntrustedText.forLog(root.getClass().getSimpleName() + ": " + root.getMessage()),
                 Failure.of(thrown, kind.status()));
+    }
+
+    /**
+     * A session whose cookie would take {@code bytes}, more than a browser keeps ({@code Cookies.MAX_BYTES}): the
+     * browser would drop it and the user would find themself not logged in, with no reason given.
+     */
+    public static LoginRefusal sessionTooLarge(int bytes) {
+        return of(Reason.SESSION_TOO_LARGE, "your session would take " + bytes + " bytes, more than the "
+                + Cookies.MAX_BYTES + " a browser keeps in a cookie (the provider sent many or long groups, or a long "
+                + "name or email): an administrator can have the provider send fewer groups, and the kube-bind CLI, "
+                + "whose token is no cookie, can still log in");
     }
 
     public int status() {

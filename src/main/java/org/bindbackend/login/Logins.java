@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
+import org.bindbackend.http.Cookies;
 import org.bindbackend.http.Route;
 import org.bindbackend.login.LoginRefusal.Reason;
 import org.bindbackend.provider.ProviderClient;
@@ -98,7 +99,11 @@ public class Logins {
         IssuedSession issued = sessions.issue(identity, login.intent().clusterId());
         List<String> cookies = new ArrayList<>(loginCookie);
         if (login.intent().usesCookie()) {
-            cookies.add(sessions.setCookie(issued));
+            String sessionCookie = sessions.setCookie(issued);
+            if (Cookies.bytes(sessionCookie) >= Cookies.MAX_BYTES) {
+                return new LoginOutcome.Refused(LoginRefusal.sessionTooLarge(Cookies.bytes(sessionCookie)), loginCookie);
+            }
+            cookies.add(sessionCookie);
         }
         LOG.log(Level.FINE, "Session issued to {0} for a {1} login",
                 new Object[] {UntrustedText.forLog(identity.subject()), login.intent().kind()});

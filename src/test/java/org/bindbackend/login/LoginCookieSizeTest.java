@@ -48,7 +48,7 @@ class LoginCookieSizeTest {
         LoginTransaction sent = LoginTransaction.starting(LoginIntent.page("/" + "\u20ac".repeat(euros)))
                 .sentWith("s".repeat(LoginCookieSize.STATE_ROOM), "n".repeat(LoginCookieSize.STATE_ROOM),
                         ProofKey.random().verifier());
-        assertTrue(LoginCookieSize.bytes(COOKIES.setCookie(sent)) < LoginCookieSize.MAX_BYTES);
+        assertTrue(org.bindbackend.http.Cookies.bytes(COOKIES.setCookie(sent)) < LoginCookieSize.MAX_BYTES);
         OversizedLoginException tooLong = assertThrows(OversizedLoginException.class, () -> LoginCookieSize.check(
                 COOKIES, LoginIntent.page("/" + "\u20ac".repeat(euros + 1))));
         assertTrue(tooLong.bytes() >= LoginCookieSize.MAX_BYTES, tooLong.getMessage());

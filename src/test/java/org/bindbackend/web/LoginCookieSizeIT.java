@@ -134,6 +134,38 @@ class LoginCookieSizeIT {
                 + "&redirect_url=" + CliLogin.encode(fits))).statusCode());
     }
 
+    /**
+     * The session's cookie is held to the same limit: a user whose groups (random ids, as Entra ID sends them) would
+     * make it larger than browsers keep is told so, where a browser would have dropped the cookie and shown them
+     * logged out; fewer such groups log in.
+     */
+    @Test
+    void aSessionTooLargeForABrowsersCookieIsRefusedReadably() throws Exception {
+        for (int groups : List.of(40, 200)) {
+            BrowserlessLogin browser = new BrowserlessLogin();
+            HttpResponse<String> loginPage = browser.follow(backend.uri("/login"));
+            HttpResponse<String> callback = browser.get(BrowserlessLogin.location(browser.submit(loginPage,
+                    Map.of("username", "yara", "password", "x", "groups", randomIds(groups)))));
+            String seen = groups + " groups: " + callback.statusCode() + " " + callback.body();
+            if (groups == 40) {
+                assertEquals(303, callback.statusCode(), seen);
+                String session = callback.headers().allValues("Set-Cookie").stream()
+                        .filter(cookie -> cookie.startsWith("kube-bind=")).findFirst().orElseThrow();
+                assertTrue(session.length() < BROWSER_COOKIE_BYTES, "a session cookie of " + session.length());
+            } else {
+                assertEquals(502, callback.statusCode(), seen);
+                assertTrue(callback.body().contains("Login failed: your session would take"), seen);
+                assertTrue(callback.headers().allValues("Set-Cookie").stream()
+                        .noneMatch(cookie -> cookie.startsWith("kube-bind=")), seen);
+            }
+        }
+    }
+
+    private static String randomIds(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> java.util.UUID.randomUUID().toString())
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
     /** Chromium keeps the login cookie of the longest return path, and logs in: it drops a cookie over 4096 bytes. */
     @Test
     void chromiumLogsInWithTheLongestReturnPath() throws Exception {
