@@ -85,7 +85,7 @@ class DebugLoggingIT {
 
             String log = server.log();
             for (String step : List.of("Login started (PAGE)", "Callback received", "ID token verified",
-                    "Session issued to \"kai\"", "Login refused (PROVIDER_ERROR)", "Refused a session token")) {
+                    "Session issued to \"kai\"", "Login refused (provider_error)", "Refused a session token")) {
                 assertTrue(log.contains(step), "missing step: " + step);
             }
             for (String secret : secrets) {
