@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -27,6 +29,7 @@ import org.bindbackend.testing.BrowserlessLogin;
 import org.bindbackend.testing.CliLogin;
 import org.bindbackend.testing.KeycloakServer;
 import org.bindbackend.testing.LiveHeap;
+import org.bindbackend.testing.LogRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,10 +45,12 @@ class CallbackFloodIT {
 
     static final int FLOOD = 10_000;
     static final int IN_FLIGHT = 16;
-    /** Codes of 2 KB: held for each replay, the flood would be 20 MB of codes, five times the growth allowed. */
+    /** Codes of 2 KB: held for each replay, a flood would be 20 MB of codes, five times the growth allowed. */
     static final int CODE_LENGTH = 2048;
     static final long ALLOWED_GROWTH_BYTES = 4L << 20;
     static final Duration SETTLING = Duration.ofSeconds(45);
+    /** All the log may say while the flood, a login and the wait for the summary go on: a screenful. */
+    static final int MAX_LOG_LINES = 60;
     static final Pattern SUMMARY = Pattern.compile("Login refused \\(callback_replayed\\) (\\d+) more times from (\\S+)");
     static final SecureRandom RANDOM = new SecureRandom();
 
@@ -106,7 +111,7 @@ class CallbackFloodIT {
                     }));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-        Map<Integer, Integer> counted = new java.util.TreeMap<>();
+        Map<Integer, Integer> counted = new TreeMap<>();
         statuses.forEach((status, n) -> counted.put(status, n.get()));
         return counted;
     }
@@ -119,8 +124,11 @@ class CallbackFloodIT {
         HttpResponse<String> replayed = attacker.send(callback(stolen), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, replayed.statusCode(), replayed.body());
         assertTrue(replayed.body().contains("already received"), replayed.body());
-        long heapBefore = LiveHeap.bytes(backend);
-        int logMark = backend.log().length();
+        LogRecords logBefore = LogRecords.of(backend);
+        // A first flood grows the server's own pools to what a flood of this shape needs (on Payara, Grizzly keeps
+        // about 6 MB of request buffers sized to the long queries): the second one's memory is measured.
+        replay(stolen, FLOOD);
+        long heapBefore = settledHeap();
 
         Instant floodStart = Instant.now();
         Map<Integer, Integer> statuses = replay(stolen, FLOOD);
@@ -130,21 +138,45 @@ class CallbackFloodIT {
 
         Evidence evidence = KeycloakLogin.assertLogsIn(KeycloakLogin.browser(keycloak), keycloak, backend,
                 RealmUser.ALICE);
-        assertFalse(backend.log().substring(logMark).contains("code_exchange_failed"),
+        assertFalse(String.join("\n", logBefore.since(backend)).contains("code_exchange_failed"),
                 "a replay reached the container: " + evidence.log());
 
         long growth = settledGrowth(heapBefore, floodEnd);
         assertTrue(growth < ALLOWED_GROWTH_BYTES, "the live heap grew by " + growth + " bytes over " + FLOOD
                 + " replays, and kept it " + SETTLING.toSeconds() + " s after (before: " + heapBefore + ")");
 
-        int summed = awaitSummaries(logMark);
-        String flood = backend.log().substring(logMark);
-        long lines = flood.lines().filter(line -> line.contains("Login refused (callback_replayed)")).count();
-        // 5 lines in full and a summary per minute (Open Liberty writes each line to two of its logs)
-        assertTrue(lines <= 2 * 2 * (5 + 1), lines + " lines for " + FLOOD + " replays in " + took + ":\n" + flood);
-        assertTrue(summed >= FLOOD - 2 * 5, "the summaries count " + summed + " of " + FLOOD + ":\n" + flood);
-        System.out.println("CallbackFloodIT: " + FLOOD + " replays in " + took.toMillis() + " ms; live heap "
-                + heapBefore + " bytes before, " + growth + " more after; " + lines + " log lines");
+        int summed = awaitSummaries(logBefore);
+        List<String> records = logBefore.since(backend);
+        // Open Liberty's JASPIC service writes an INFO line of its own for each request the backend refuses
+        // (CWWKS1652A, throttled after 1,000 with TRAS3016W): Liberty's, not the backend's, and server.xml can hide
+        // it (docs/security.md, "Secrets and logs").
+        records.removeIf(record -> record.contains("CWWKS1652A") || record.contains("TRAS3016W"));
+        String flood = String.join("\n", records);
+        long lines = records.stream().filter(record -> record.contains("Login refused (callback_replayed)")).count();
+        long all = flood.lines().count();
+        System.out.println("CallbackFloodIT: 2 x " + FLOOD + " replays, the second in " + took.toMillis()
+                + " ms; live heap " + heapBefore + " bytes before it, " + growth + " more after; " + lines
+                + " refusal lines, " + all + " lines in all");
+        // 5 lines in full and a summary per minute, for 2 or 3 minutes (Open Liberty writes each to two logs)
+        assertTrue(lines <= 2 * 3 * (5 + 1), lines + " lines for " + 2 * FLOOD + " replays:\n" + flood);
+        assertTrue(summed >= 2 * FLOOD - 3 * 5, "the summaries count " + summed + " of " + 2 * FLOOD + ":\n" + flood);
+        assertTrue(all <= MAX_LOG_LINES, "the server wrote " + all + " lines for " + 2 * FLOOD + " replays:\n"
+                + flood.substring(0, Math.min(flood.length(), 5_000)));
+    }
+
+    /** The live heap once two measurements a few seconds apart agree within a megabyte (at most {@link #SETTLING}). */
+    private static long settledHeap() throws Exception {
+        Instant deadline = Instant.now().plus(SETTLING);
+        long last = LiveHeap.bytes(backend);
+        while (Instant.now().isBefore(deadline)) {
+            Thread.sleep(3_000);
+            long now = LiveHeap.bytes(backend);
+            if (Math.abs(now - last) < (1L << 20)) {
+                return Math.min(now, last);
+            }
+            last = now;
+        }
+        return last;
     }
 
     /**
@@ -163,18 +195,18 @@ class CallbackFloodIT {
         return growth;
     }
 
-    /** Waits until the minutes the flood began have been summed up; the count of replays they sum up. */
-    private static int awaitSummaries(int logMark) throws Exception {
+    /** Waits until the minutes of both floods have been summed up; the count of replays they sum up. */
+    private static int awaitSummaries(LogRecords before) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         int summed = 0;
         while (Instant.now().isBefore(deadline)) {
-            Map<String, Integer> distinct = new java.util.HashMap<>();
-            Matcher summary = SUMMARY.matcher(backend.log().substring(logMark));
+            Map<String, Integer> distinct = new HashMap<>();
+            Matcher summary = SUMMARY.matcher(String.join("\n", before.since(backend)));
             while (summary.find()) {
                 distinct.put(summary.group(2), Integer.parseInt(summary.group(1)));
             }
             summed = distinct.values().stream().mapToInt(Integer::intValue).sum();
-            if (summed >= FLOOD - 2 * 5) {
+            if (summed >= 2 * FLOOD - 3 * 5) {
                 return summed;
             }
             Thread.sleep(1_000);
