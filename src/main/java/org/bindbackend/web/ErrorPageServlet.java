@@ -14,8 +14,8 @@ import org.bindbackend.answer.Failure;
 import org.bindbackend.http.Route;
 import org.bindbackend.login.LoginRefusal;
 import org.bindbackend.login.LoginRefusals;
-import org.bindbackend.text.UntrustedText;
 import org.bindbackend.text.DefusedThrowable;
+import org.bindbackend.text.UntrustedText;
 
 /**
  * The error page of every error the container raises itself (web.xml): an exception that escaped a servlet or a

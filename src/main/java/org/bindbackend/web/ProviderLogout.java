@@ -50,7 +50,8 @@ public class ProviderLogout {
         try {
             return endSession().map(uri -> FormEncoding.withParameters(uri.toString(), parameters));
         } catch (ProviderException e) {
-            LOG.log(Level.WARNING, "Logged out here, but the provider''s session could not be ended: {0}", e.getMessage());
+            // FINE: the provider client said it cannot be used, once; anyone may post a logout as often as they like.
+            LOG.log(Level.FINE, "Logged out here, but the provider''s session could not be ended: {0}", e.getMessage());
             return Optional.empty();
         }
     }
