@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.bindbackend.testing.BackendServer;
+import org.bindbackend.testing.BrowserlessLogin;
 import org.bindbackend.testing.CliLogin;
 import org.bindbackend.testing.KeycloakServer;
 import org.bindbackend.testing.LoopbackListener;
@@ -87,6 +88,15 @@ class KeycloakBrowserFlowsIT {
         waitFor(By.id("kc-form-login"));
         assertEquals(keycloak.port(), URI.create(chromium.getCurrentUrl()).getPort(),
                 "logged in again without Keycloak's login form: " + chromium.getCurrentUrl());
+    }
+
+    /** The logged-in home page's forms may lead here and to Keycloak's origin, nowhere else. */
+    @Test
+    void theLogoutFormMayLeadToKeycloaksOriginOnly() throws Exception {
+        BrowserlessLogin browser = KeycloakLogin.browser(keycloak);
+        KeycloakLogin.assertLogsIn(browser, keycloak, backend, RealmUser.ALICE);
+        String policy = browser.get(backend.uri("/")).headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("; form-action 'self' https://127.0.0.1:" + keycloak.port() + ";"), policy);
     }
 
     @Test
