@@ -69,6 +69,15 @@ public record Failure(int status, String title, String message, String hint, Nex
                 + maxLength + " characters, such as /.", "", Next.LOG_IN_AGAIN);
     }
 
+    /**
+     * A login whose {@code parameter} would make a login cookie larger than browsers keep: {@code why} says how
+     * large.
+     */
+    public static Failure oversizedLogin(String parameter, String why) {
+        return new Failure(400, "Login refused", "The " + parameter + " parameter is too long: " + why + ".",
+                "Use a shorter one.", Next.HOME);
+    }
+
     /** A logout posted from another site (its {@code Origin} is not this backend's). */
     public static Failure crossSiteLogout(String origin, String expected) {
         return new Failure(403, "Cross-site logout refused", "Origin " + origin + " is not " + expected + ".", "",

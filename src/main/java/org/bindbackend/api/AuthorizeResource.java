@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.bindbackend.answer.JsonErrors;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.login.Logins;
+import org.bindbackend.login.OversizedLoginException;
 import org.bindbackend.shared.FormEncoding;
 
 /**
@@ -84,6 +85,9 @@ public class AuthorizeResource {
             return Response.seeOther(location).header("Set-Cookie", start.setCookie()).build();
         } catch (BadRequest e) {
             return JsonErrors.response(e.toError());
+        } catch (OversizedLoginException e) {
+            return JsonErrors.response(new BadRequest("Invalid authorize request", "redirect_url is too long: "
+                    + e.getMessage()).toError());
         }
     }
 }

@@ -12,6 +12,7 @@ import org.bindbackend.answer.ApiError;
 import org.bindbackend.answer.JsonErrors;
 import org.bindbackend.logs.Logs;
 import org.bindbackend.shared.Causes;
+import org.bindbackend.text.DefusedThrowable;
 
 /**
  * Every exception an API resource lets escape becomes the JSON error: a client's mistake keeps its 4xx status,
@@ -32,7 +33,7 @@ public class UnhandledErrors implements ExceptionMapper<Throwable> {
             error = new ApiError(400, ApiError.Code.BAD_REQUEST, "The request body cannot be read",
                     "send a JSON object, or a form (application/x-www-form-urlencoded)");
         } else {
-            LOG.log(Level.SEVERE, "An API request failed", thrown);
+            LOG.log(Level.SEVERE, "An API request failed", DefusedThrowable.of(thrown));
             error = new ApiError(500, ApiError.Code.INTERNAL_ERROR, "The request failed", "The server log has the details.");
         }
         return JsonErrors.response(error);

@@ -22,6 +22,7 @@ import org.bindbackend.logs.Logs;
 import org.bindbackend.provider.ProviderClient;
 import org.bindbackend.provider.ProviderException;
 import org.bindbackend.provider.ProviderStatus;
+import org.bindbackend.text.DefusedThrowable;
 
 /**
  * Asks the provider in the background whether it can be used, whatever the traffic: every {@link #WHILE_UP} while it
@@ -99,7 +100,7 @@ public class ProviderMonitor {
         try {
             up = embedded ? checkOwnIssuer() : refresh();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Checking the OpenID Provider failed", e);
+            LOG.log(Level.WARNING, "Checking the OpenID Provider failed", DefusedThrowable.of(e));
             up = false;
         }
         nextCheck = now.plus(interval(up, now, embedded));

@@ -2,6 +2,7 @@ package org.bindbackend.http;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,18 @@ import java.util.Optional;
  */
 public final class Cookies {
 
+    /**
+     * The most bytes of a {@code Set-Cookie} value (name, value and attributes) every browser keeps (RFC 6265 §6.1:
+     * at least 4096); a browser drops a larger cookie without a word.
+     */
+    public static final int MAX_BYTES = 4096;
+
     private Cookies() {
+    }
+
+    /** The size of a {@code Set-Cookie} value as a browser counts it: its bytes in UTF-8. */
+    public static int bytes(String setCookie) {
+        return setCookie.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** {@code base}, with the {@code __Host-} prefix over https. */

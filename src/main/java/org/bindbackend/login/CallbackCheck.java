@@ -2,6 +2,7 @@ package org.bindbackend.login;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.bindbackend.login.LoginRefusal.Reason;
 import org.bindbackend.shared.Causes;
@@ -41,6 +42,22 @@ record CallbackCheck(boolean loginInProgress, boolean stateKnown, String arrived
         return Optional.empty();
     }
 
+    /** The answer of a login whose cookie was already used at a callback ({@link AnsweredLogins}). */
+    static LoginRefusal replayed() {
+        return LoginRefusal.of(Reason.CALLBACK_REPLAYED, "this login's answer was already received here (a login "
+                + "is good for one callback only, so this one was replayed)");
+    }
+
+    /**
+     * The container found no login of its own in this browser to match the answer with: its cookie or session for
+     * the login is missing (a callback forged or replayed without it, or a browser that dropped it). Open Liberty
+     * then does nothing; Payara throws a {@code NoSuchElementException} looking up the login's original request.
+     */
+    static LoginRefusal containerHasNoLogin(String detail) {
+        return LoginRefusal.of(Reason.NO_LOGIN_IN_PROGRESS, "the server's OpenID Connect client has no login in "
+                + "progress in this browser (its own cookie or session for the login is missing)", detail);
+    }
+
     /** The container refused an answer that passed, without saying why. */
     static LoginRefusal containerRefused() {
         return LoginRefusal.of(Reason.CODE_EXCHANGE_FAILED, "the provider refused to exchange the authorization code "
@@ -55,8 +72,11 @@ record CallbackCheck(boolean loginInProgress, boolean stateKnown, String arrived
      */
     static LoginRefusal containerThrew(RuntimeException thrown) {
         Throwable root = Causes.root(thrown);
+        String said = "; it said " + UntrustedText.forLog(root.getClass().getSimpleName() + ": " + root.getMessage());
+        if (root instanceof NoSuchElementException) {
+            return containerHasNoLogin(said);
+        }
         return LoginRefusal.of(Reason.CODE_EXCHANGE_FAILED, "the server's OpenID Connect client refused the "
-                + "provider's answer", "; it said " + UntrustedText.forLog(
-                        root.getClass().getSimpleName() + ": " + root.getMessage()));
+                + "provider's answer", said);
     }
 }

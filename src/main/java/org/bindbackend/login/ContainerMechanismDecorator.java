@@ -24,6 +24,7 @@ import org.bindbackend.login.relay.ProviderRelay;
 import org.bindbackend.logs.Logs;
 import org.bindbackend.provider.ProviderClient;
 import org.bindbackend.provider.ProviderException;
+import org.bindbackend.text.DefusedThrowable;
 
 /**
  * Wraps the container's OpenID Connect mechanism (defined by {@link ContainerMechanismDefinition}), the application's
@@ -70,6 +71,12 @@ public abstract class ContainerMechanismDecorator implements HttpAuthenticationM
 
     @Inject
     ContainerRedirectAdditions additions;
+
+    @Inject
+    AnsweredLogins answeredLogins;
+
+    @Inject
+    LoginRefusals refusals;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -137,6 +144,9 @@ public abstract class ContainerMechanismDecorator implements HttpAuthenticationM
         if (refused.isPresent()) {
             return refuse(request, response, refused.get());
         }
+        if (!answeredLogins.firstAnswer(login.get().state())) {
+            return refuse(request, response, CallbackCheck.replayed());
+        }
         LOG.fine("The container exchanges the code at the provider's token endpoint");
         try (ProviderRelay.ExpectedExchange exchange = proofKeys.expectExchange(request.getParameter("code"),
                 login.get())) {
@@ -144,13 +154,15 @@ public abstract class ContainerMechanismDecorator implements HttpAuthenticationM
             if (!ContainerVerdict.refused(status, response)) {
                 return status;
             }
+            LoginRefusal refusal = status == AuthenticationStatus.NOT_DONE ? CallbackCheck.containerHasNoLogin("")
+                    : CallbackCheck.containerRefused();
             if (response.isCommitted()) {
                 // Open Liberty answered the refusal itself (a 403 for claims its client rejects), and the application's
                 // error page renders it; the log still says why.
-                LOG.warning(CallbackCheck.containerRefused().logLine());
+                refusals.refused(request, refusal);
                 return status;
             }
-            return refuse(request, response, CallbackCheck.containerRefused());
+            return refuse(request, response, refusal);
         } catch (RuntimeException e) {
             Optional<ProviderException.Kind> kind = ProviderException.kindOf(e);
             if (kind.isPresent()) {
@@ -162,15 +174,15 @@ public abstract class ContainerMechanismDecorator implements HttpAuthenticationM
     }
 
     private LoginRefusal providerFailure(HttpServletRequest request, Exception e, ProviderException.Kind kind) {
-        LOG.log(Level.FINE, "The provider's failure", e);
+        LOG.log(Level.FINE, "The provider's failure", DefusedThrowable.of(e));
         return LoginRefusal.providerFailure(e, kind, backendSettings.get().issuerUrl().toString(),
                 Route.routedPath(request));
     }
 
     /** Ends the request with {@code refusal}: logged, and answered as a page or a JSON error. */
-    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
+    private AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
             LoginRefusal refusal) {
-        LOG.warning(refusal.logLine());
+        refusals.refused(request, refusal);
         answer(request, response, refusal.failure());
         return AuthenticationStatus.SEND_CONTINUE;
     }
@@ -179,7 +191,7 @@ public abstract class ContainerMechanismDecorator implements HttpAuthenticationM
         try {
             Answers.send(request, response, Route.of(request), failure);
         } catch (IOException io) {
-            LOG.log(Level.FINE, "The browser went away", io);
+            LOG.log(Level.FINE, "The browser went away", DefusedThrowable.of(io));
         }
     }
 

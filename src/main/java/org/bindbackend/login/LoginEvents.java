@@ -66,17 +66,19 @@ public class LoginEvents {
 
     /**
      * @param client  the login's client type, when its login cookie could be read
-     * @param subject the subject and user name of a user the login was refused to, when the provider named one
+     * @param audited whether the audit trail gets an event of it (see {@link LoginRefusals})
      */
     void refused(HttpServletRequest request, LoginRefusal refusal, Optional<LoginIntent.Kind> client,
-            Optional<Identity> subject) {
+            boolean audited) {
         String clientType = client.map(LoginEvents::client).orElse(UNKNOWN_CLIENT);
         metrics.counter("bind.logins.refused", "Logins refused, by mode, client type and reason (the code the log "
                 + "and the page give)", "mode", mode(), "client", clientType, "reason", refusal.reason().code()).inc();
-        AuditEvent event = AuditEvent.of("login_refused", request).with("mode", mode()).with("client_type", clientType)
-                .with("reason", refusal.reason().code());
-        subject.ifPresent(user -> event.user(user.subject(), user.username()));
-        audit.record(event.result("refused"));
+        if (audited) {
+            AuditEvent event = AuditEvent.of("login_refused", request).with("mode", mode())
+                    .with("client_type", clientType).with("reason", refusal.reason().code());
+            refusal.user().ifPresent(user -> event.user(user.subject(), user.username()));
+            audit.record(event.result("refused"));
+        }
     }
 
     private String mode() {

@@ -3,6 +3,7 @@ package org.bindbackend.login;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bindbackend.http.LocationHeader;
 import org.bindbackend.session.IssuedSession;
 import org.bindbackend.shared.FormEncoding;
 
@@ -38,12 +39,13 @@ public record LoginIntent(Kind kind, String target, String sessionId, String clu
     }
 
     /**
-     * Where the browser goes once the session is issued. For the CLI, the kube-bind protocol's redirect with the
-     * token in the query: {@code redirect_url?access_token=...&token_type=Bearer&expires_in=...&cluster_id=...&session_id=...}.
+     * Where the browser goes once the session is issued, as a {@code Location} header carries it
+     * ({@link LocationHeader}). For the CLI, the kube-bind protocol's redirect with the token in the query:
+     * {@code redirect_url?access_token=...&token_type=Bearer&expires_in=...&cluster_id=...&session_id=...}.
      */
     public String redirect(IssuedSession issued, long expiresInSeconds) {
         if (kind != Kind.CLI) {
-            return target;
+            return LocationHeader.of(target);
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("access_token", issued.token());
@@ -51,6 +53,6 @@ public record LoginIntent(Kind kind, String target, String sessionId, String clu
         parameters.put("expires_in", Long.toString(expiresInSeconds));
         parameters.put("cluster_id", clusterId);
         parameters.put("session_id", sessionId);
-        return FormEncoding.withParameters(target, parameters);
+        return LocationHeader.of(FormEncoding.withParameters(target, parameters));
     }
 }

@@ -1,8 +1,11 @@
 package org.bindbackend.login;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.bindbackend.answer.Failure;
+import org.bindbackend.http.Cookies;
 import org.bindbackend.provider.ProviderException;
+import org.bindbackend.session.Identity;
 import org.bindbackend.shared.Causes;
 import org.bindbackend.text.UntrustedText;
 
@@ -14,8 +17,18 @@ import org.bindbackend.text.UntrustedText;
  * @param reason  why
  * @param logLine the whole line the log gets: this backend's words, anything from outside already defused
  * @param failure what the page or the JSON error says
+ * @param user    who was refused, when the provider vouched for them (a user the allow-lists do not admit)
  */
-public record LoginRefusal(Reason reason, String logLine, Failure failure) {
+public record LoginRefusal(Reason reason, String logLine, Failure failure, Optional<Identity> user) {
+
+    LoginRefusal(Reason reason, String logLine, Failure failure) {
+        this(reason, logLine, failure, Optional.empty());
+    }
+
+    /** The same refusal, of {@code identity}. */
+    LoginRefusal of(Identity identity) {
+        return new LoginRefusal(reason, logLine, failure, Optional.of(identity));
+    }
 
     /** Why a login was refused, which also decides the answer's status. */
     public enum Reason {
@@ -29,6 +42,8 @@ public record LoginRefusal(Reason reason, String logLine, Failure failure) {
         NOT_ALLOWED(403),
         /** The callback does not belong to a login started in this browser: 400. */
         NO_LOGIN_IN_PROGRESS(400),
+        /** The callback of a login whose answer was already received (a login cookie is good for one): 400. */
+        CALLBACK_REPLAYED(400),
         /** The callback arrived on another URL than {@code oidc.callback-url}: 400, the user must use the right URL. */
         CALLBACK_MISMATCH(400),
         /** The provider refused the code exchange, or the server's client refused its tokens: 502. */
@@ -39,6 +54,8 @@ public record LoginRefusal(Reason reason, String logLine, Failure failure) {
         PROVIDER_UNTRUSTED(502),
         /** The provider answered something OpenID Connect does not allow: 502. */
         PROVIDER_BAD_RESPONSE(502),
+        /** The session's cookie would be larger than browsers keep (the provider's claims): 502. */
+        SESSION_TOO_LARGE(502),
         /** The backend's settings are invalid: 503, nothing to log in to. */
         NOT_CONFIGURED(503);
 
@@ -81,6 +98,17 @@ public record LoginRefusal(Reason reason, String logLine, Failure failure) {
                 + " could not be used for " + UntrustedText.forLog(path) + ": "
                 + UntrustedText.forLog(root.getClass().getSimpleName() + ": " + root.getMessage()),
                 Failure.of(thrown, kind.status()));
+    }
+
+    /**
+     * A session whose cookie would take {@code bytes}, more than a browser keeps ({@code Cookies.MAX_BYTES}): the
+     * browser would drop it and the user would find themself not logged in, with no reason given.
+     */
+    public static LoginRefusal sessionTooLarge(int bytes) {
+        return of(Reason.SESSION_TOO_LARGE, "your session would take " + bytes + " bytes, more than the "
+                + Cookies.MAX_BYTES + " a browser keeps in a cookie (the provider sent many or long groups, or a long "
+                + "name or email): an administrator can have the provider send fewer groups, and the kube-bind CLI, "
+                + "whose token is no cookie, can still log in");
     }
 
     public int status() {

@@ -18,6 +18,11 @@ final class LoginRefusedException extends Exception {
         this.refusal = LoginRefusal.of(reason, message, logDetail);
     }
 
+    LoginRefusedException(LoginRefusal refusal) {
+        super(refusal.failure().message());
+        this.refusal = refusal;
+    }
+
     LoginRefusal refusal() {
         return refusal;
     }

@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
+import org.bindbackend.http.Cookies;
 import org.bindbackend.http.Route;
 import org.bindbackend.login.LoginRefusal.Reason;
 import org.bindbackend.logs.Logs;
@@ -60,8 +61,11 @@ public class Logins {
     /**
      * A login for {@code intent}: the browser keeps it in its cookie ({@link LoginCookies}) and goes to the path the
      * container protects, whose mechanism sends it on to the provider.
+     *
+     * @throws OversizedLoginException when the cookie would be larger than browsers keep ({@link LoginCookieSize})
      */
-    public Redirect begin(LoginIntent intent) {
+    public Redirect begin(LoginIntent intent) throws OversizedLoginException {
+        LoginCookieSize.check(loginCookies, intent);
         LOG.log(Level.FINE, "Login started ({0}); the container redirects the browser to the provider", intent.kind());
         events.started(intent);
         return new Redirect(Route.LOGIN_START_PATH, loginCookies.setCookie(LoginTransaction.starting(intent)));
@@ -108,7 +112,12 @@ public class Logins {
                 IdentityClaims.providerSession(verified));
         List<String> cookies = new ArrayList<>(loginCookie);
         if (login.intent().usesCookie()) {
-            cookies.add(sessions.setCookie(issued));
+            String sessionCookie = sessions.setCookie(issued);
+            if (Cookies.bytes(sessionCookie) >= Cookies.MAX_BYTES) {
+                return new LoginOutcome.Refused(LoginRefusal.sessionTooLarge(Cookies.bytes(sessionCookie)).of(identity),
+                        loginCookie);
+            }
+            cookies.add(sessionCookie);
         }
         LOG.log(Level.FINE, "Session issued to {0} for a {1} login",
                 new Object[] {UntrustedText.forLog(identity.subject()), login.intent().kind()});
@@ -126,10 +135,10 @@ public class Logins {
     /** {@code identity}, when the allow-lists admit it. */
     private Identity allowed(Identity identity) throws LoginRefusedException {
         if (!AccessPolicy.allows(backendSettings.get(), identity)) {
-            throw new LoginRefusedException(Reason.NOT_ALLOWED,
+            throw new LoginRefusedException(LoginRefusal.of(Reason.NOT_ALLOWED,
                     "you are not in the users or groups allowed to use this backend",
                     "; subject " + UntrustedText.forLog(identity.subject())
-                            + " is not in oidc.allowed-users or oidc.allowed-groups");
+                            + " is not in oidc.allowed-users or oidc.allowed-groups").of(identity));
         }
         LOG.log(Level.FINE, "ID token verified (signature, iss, aud, exp, nonce) for {0}; allowed",
                 UntrustedText.forLog(identity.subject()));

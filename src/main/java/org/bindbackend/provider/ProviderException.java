@@ -11,6 +11,7 @@ import java.security.cert.CertificateException;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 import org.bindbackend.shared.Causes;
+import org.bindbackend.text.UntrustedText;
 
 /** The OpenID Provider could not be used: unreachable, untrusted, or it answered something unusable. */
 public class ProviderException extends Exception {
@@ -38,6 +39,11 @@ public class ProviderException extends Exception {
     private final Kind kind;
     private final URI uri;
 
+    /**
+     * @param uri    the configured issuer's, or an endpoint of the provider's checked discovery document (a URL holds
+     *               no control character, and {@code ProviderMetadata} bounds its length)
+     * @param reason this backend's words; anything from outside in it already defused ({@link UntrustedText})
+     */
     public ProviderException(Kind kind, URI uri, String reason, Throwable cause) {
         super(uri + " " + reason, cause);
         this.kind = kind;
@@ -47,12 +53,13 @@ public class ProviderException extends Exception {
     static ProviderException from(URI uri, IOException e) {
         if (e instanceof SSLException) {
             return new ProviderException(Kind.UNTRUSTED_CERTIFICATE, uri,
-                    "could not be reached over TLS: its certificate could not be validated (" + e.getMessage() + ")", e);
+                    "could not be reached over TLS: its certificate could not be validated ("
+                            + UntrustedText.forLog(e.getMessage()) + ")", e);
         }
         if (e instanceof ConnectException || e instanceof HttpTimeoutException) {
             return new ProviderException(Kind.UNREACHABLE, uri, "is unreachable (" + e.getClass().getSimpleName() + ")", e);
         }
-        return new ProviderException(Kind.UNREACHABLE, uri, "failed: " + e, e);
+        return new ProviderException(Kind.UNREACHABLE, uri, "failed: " + UntrustedText.forLog(e.toString()), e);
     }
 
     /**

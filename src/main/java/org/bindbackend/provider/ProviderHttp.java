@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.bindbackend.text.UntrustedText;
 
 /**
  * The HTTP client this backend's own code uses to reach the OpenID Provider, trusting the server's trusted CAs (the
@@ -83,7 +84,8 @@ public final class ProviderHttp {
             if (e.getCause() instanceof IOException io) {
                 throw ProviderException.from(uri, io);
             }
-            throw new ProviderException(ProviderException.Kind.UNREACHABLE, uri, "failed: " + e.getCause(), e);
+            throw new ProviderException(ProviderException.Kind.UNREACHABLE, uri, "failed: "
+                    + UntrustedText.forLog(String.valueOf(e.getCause())), e);
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();

@@ -11,7 +11,9 @@ import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bindbackend.http.Loopback;
 import org.bindbackend.shared.JsonBuilders;
+import org.bindbackend.text.UntrustedText;
 
 /**
  * The parts of a provider's discovery document this backend uses (OpenID Connect Discovery 1.0, §3), and where it
@@ -29,7 +31,11 @@ public record ProviderMetadata(URI source, URI issuer, URI authorizationEndpoint
     /**
      * Parses the document fetched from {@code source} and checks it names the configured issuer
      * (Discovery §4.3: the issuer value returned MUST be identical to the issuer URL used to fetch it) and that each
-     * endpoint it names is an absolute http(s) URL.
+     * endpoint it names is an absolute https URL, or http where the issuer itself may be: on a loopback host, or at
+     * the configured issuer's own origin (which the settings allow over http only on a loopback host in external
+     * mode, and which is this backend in embedded mode). The client secret, codes, tokens and keys cross these
+     * endpoints: over http on the network anyone on the path could read them or swap the keys (RFC 6749 §3.1, §3.2,
+     * §10.9; OIDC Core §16.17).
      */
     static ProviderMetadata parse(String json, URI source, URI expectedIssuer) throws ProviderException {
         JsonObject document;
@@ -41,34 +47,69 @@ public record ProviderMetadata(URI source, URI issuer, URI authorizationEndpoint
         String issuer = required(document, "issuer", source);
         if (!withoutTrailingSlash(issuer).equals(expectedIssuer.toString())) {
             throw new ProviderException(ProviderException.Kind.BAD_RESPONSE, source,
-                    "names the issuer \"" + issuer + "\", not the configured oidc.issuer-url \"" + expectedIssuer
-                            + "\" (check the URL, including its path and trailing slash)", null);
+                    "names the issuer " + UntrustedText.forLog(issuer) + ", not the configured oidc.issuer-url \""
+                            + expectedIssuer + "\" (check the URL, including its path and trailing slash)", null);
         }
+        Endpoints endpoints = new Endpoints(document, source, expectedIssuer);
         return new ProviderMetadata(source, URI.create(issuer),
-                url(document, "authorization_endpoint", source),
-                url(document, "token_endpoint", source),
-                optionalUrl(document, "userinfo_endpoint", source),
-                url(document, "jwks_uri", source),
-                optionalUrl(document, "end_session_endpoint", source),
+                endpoints.required("authorization_endpoint"),
+                endpoints.required("token_endpoint"),
+                endpoints.optional("userinfo_endpoint"),
+                endpoints.required("jwks_uri"),
+                endpoints.optional("end_session_endpoint"),
                 strings(document, "code_challenge_methods_supported"));
     }
 
-    private static URI url(JsonObject document, String name, URI source) throws ProviderException {
-        String value = required(document, name, source);
-        try {
-            URI url = new URI(value);
-            if (url.getHost() != null && ("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
-                return url;
-            }
-        } catch (URISyntaxException notAUrl) {
-            // reported below
-        }
-        throw new ProviderException(ProviderException.Kind.BAD_RESPONSE, source, "has a \"" + name
-                + "\" that is not an absolute http(s) URL", null);
-    }
+    /**
+     * The endpoints a document names, each read as an absolute URL no less protected than the issuer's, and short
+     * enough to be logged whole (a URL cannot hold a control character, {@link URI}).
+     */
+    private record Endpoints(JsonObject document, URI source, URI issuer) {
 
-    private static Optional<URI> optionalUrl(JsonObject document, String name, URI source) throws ProviderException {
-        return document.containsKey(name) ? Optional.of(url(document, name, source)) : Optional.empty();
+        static final int MAX_LENGTH = 2048;
+
+        URI required(String name) throws ProviderException {
+            return url(name, ProviderMetadata.required(document, name, source));
+        }
+
+        Optional<URI> optional(String name) throws ProviderException {
+            return document.containsKey(name) ? Optional.of(required(name)) : Optional.empty();
+        }
+
+        private URI url(String name, String value) throws ProviderException {
+            URI url;
+            try {
+                url = new URI(value);
+            } catch (URISyntaxException notAUrl) {
+                url = null;
+            }
+            if (url == null || url.getHost() == null || !"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
+                throw refused(name, value, "that is not an absolute http(s) URL");
+            }
+            if (value.length() > MAX_LENGTH) {
+                throw refused(name, value, "longer than " + MAX_LENGTH + " characters");
+            }
+            if ("http".equals(url.getScheme()) && !Loopback.isLoopback(url.getHost()) && !sameOrigin(url, issuer)) {
+                throw refused(name, value, "in clear text: an endpoint must be https (http only on a loopback host: "
+                        + "localhost, 127.0.0.0/8, [::1]), or the client secret, codes, tokens and keys would cross "
+                        + "the network unprotected");
+            }
+            return url;
+        }
+
+        private ProviderException refused(String name, String value, String why) {
+            return new ProviderException(ProviderException.Kind.BAD_RESPONSE, source, "has a \"" + name + "\" "
+                    + UntrustedText.forLog(value) + " " + why, null);
+        }
+
+        private static boolean sameOrigin(URI a, URI b) {
+            return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+                    && port(a) == port(b);
+        }
+
+        private static int port(URI uri) {
+            return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        }
     }
 
     /** The strings of an array member; none when it is absent or not an array. */

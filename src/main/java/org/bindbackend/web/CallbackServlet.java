@@ -8,12 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.logging.Logger;
 import org.bindbackend.answer.Answers;
 import org.bindbackend.http.Route;
 import org.bindbackend.login.LoginOutcome;
+import org.bindbackend.login.LoginRefusals;
 import org.bindbackend.login.Logins;
-import org.bindbackend.logs.Logs;
 
 /**
  * {@code GET /api/callback}: the redirect URI. The container's mechanism has already exchanged the code when a
@@ -23,13 +22,14 @@ import org.bindbackend.logs.Logs;
 @WebServlet(Route.CALLBACK_PATH)
 public class CallbackServlet extends HttpServlet {
 
-    private static final Logger LOG = Logs.of(CallbackServlet.class);
-
     @Inject
     transient Logins logins;
 
     @Inject
     transient OpenIdContext openIdContext;
+
+    @Inject
+    transient LoginRefusals refusals;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -41,7 +41,7 @@ public class CallbackServlet extends HttpServlet {
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);
                 response.setHeader("Location", completed.location());
             } else if (outcome instanceof LoginOutcome.Refused refused) {
-                LOG.warning(refused.refusal().logLine());
+                refusals.refused(request, refused.refusal());
                 Answers.send(request, response, Route.CALLBACK, refused.refusal().failure());
             }
         } finally {

@@ -35,6 +35,9 @@ public class HomeServlet extends HttpServlet {
     @Inject
     BackendSettings backendSettings;
 
+    @Inject
+    ProviderLogout providerLogout;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Identity> caller = sessions.caller(request);
@@ -44,10 +47,11 @@ public class HomeServlet extends HttpServlet {
             return;
         }
         Identity identity = caller.get();
+        // A logout form's answer may send the browser on to the provider's end-session endpoint (form-action).
         if (!AccessPolicy.allows(backendSettings.get(), identity)) {
             HtmlPage.write(response, HttpServletResponse.SC_FORBIDDEN, HtmlPage.PRODUCT,
                     "<p>You are logged in as " + HtmlText.escape(identity.username()) + ", who is not among the users "
-                            + "or groups allowed to use this backend.</p>" + LOGOUT_BUTTON);
+                            + "or groups allowed to use this backend.</p>" + LOGOUT_BUTTON, providerLogout.endpoint());
             return;
         }
         String groups = identity.groups().isEmpty() ? "<span class=\"muted\">none</span>"
@@ -61,6 +65,6 @@ public class HomeServlet extends HttpServlet {
                         + "<dt>Groups</dt><dd id=\"groups\">" + groups + "</dd>"
                         + "<dt>Subject</dt><dd>" + HtmlText.escape(identity.subject()) + "</dd>"
                         + "<dt>Issuer</dt><dd>" + HtmlText.escape(identity.issuer()) + "</dd></dl>"
-                        + LOGOUT_BUTTON + LOGOUT_EVERYWHERE_BUTTON);
+                        + LOGOUT_BUTTON + LOGOUT_EVERYWHERE_BUTTON, providerLogout.endpoint());
     }
 }

@@ -12,10 +12,12 @@ import org.bindbackend.answer.Failure;
 import org.bindbackend.http.Route;
 import org.bindbackend.login.LoginIntent;
 import org.bindbackend.login.Logins;
+import org.bindbackend.login.OversizedLoginException;
 import org.bindbackend.login.ReturnPath;
 
 /**
- * {@code GET /login[?return=/path]}: starts a browser login that returns to a local path only ({@link Logins}).
+ * {@code GET /login[?return=/path]}: starts a browser login that returns to a local path only ({@link Logins}); a
+ * path that is not local, or too long for the login's cookie, is a 400.
  */
 @WebServlet("/login")
 public class LoginServlet extends HttpServlet {
@@ -30,7 +32,13 @@ public class LoginServlet extends HttpServlet {
             Answers.send(request, response, Route.of(request), Failure.badReturnPath(ReturnPath.MAX_LENGTH));
             return;
         }
-        Logins.Redirect start = logins.begin(LoginIntent.page(returnPath.get()));
+        Logins.Redirect start;
+        try {
+            start = logins.begin(LoginIntent.page(returnPath.get()));
+        } catch (OversizedLoginException e) {
+            Answers.send(request, response, Route.of(request), Failure.oversizedLogin("return", e.getMessage()));
+            return;
+        }
         response.addHeader("Set-Cookie", start.setCookie());
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", request.getContextPath() + start.path());

@@ -6,10 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bindbackend.answer.Answers;
@@ -21,10 +17,7 @@ import org.bindbackend.http.Route;
 import org.bindbackend.logs.AuditEvent;
 import org.bindbackend.logs.AuditTrail;
 import org.bindbackend.logs.Logs;
-import org.bindbackend.provider.ProviderClient;
-import org.bindbackend.provider.ProviderException;
 import org.bindbackend.session.Sessions;
-import org.bindbackend.shared.FormEncoding;
 import org.bindbackend.text.UntrustedText;
 
 /**
@@ -50,7 +43,7 @@ public class LogoutServlet extends HttpServlet {
     Sessions sessions;
 
     @Inject
-    ProviderClient provider;
+    ProviderLogout providerLogout;
 
     @Inject
     AuditTrail audit;
@@ -82,23 +75,6 @@ public class LogoutServlet extends HttpServlet {
             return;
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", afterLogout(settings).orElse(request.getContextPath() + Route.HOME_PATH));
-    }
-
-    /** The provider's end-session URL, when configured and the provider has one. */
-    private Optional<String> afterLogout(Settings settings) {
-        if (!settings.sessions().endProviderSession()) {
-            return Optional.empty();
-        }
-        try {
-            Optional<URI> endSession = provider.discovery().endSessionEndpoint();
-            Map<String, String> parameters = new LinkedHashMap<>();
-            parameters.put("client_id", settings.clientId());
-            parameters.put("post_logout_redirect_uri", settings.externalUrl() + "/");
-            return endSession.map(uri -> FormEncoding.withParameters(uri.toString(), parameters));
-        } catch (ProviderException e) {
-            LOG.log(Level.WARNING, "Logged out here, but the provider''s session could not be ended: {0}", e.getMessage());
-            return Optional.empty();
-        }
+        response.setHeader("Location", providerLogout.location().orElse(request.getContextPath() + Route.HOME_PATH));
     }
 }

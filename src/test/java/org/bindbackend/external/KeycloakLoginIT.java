@@ -57,6 +57,8 @@ class KeycloakLoginIT {
         KeycloakLogin.assertLogsIn(browser, keycloak, backend, RealmUser.ALICE);
         HttpResponse<String> home = browser.get(backend.uri("/"));
         assertTrue(home.body().contains("<dd id=\"name\">alice</dd>"), home.body());
+        assertTrue(home.headers().firstValue("Content-Security-Policy").orElse("").contains("form-action 'self';"),
+                "without oidc.end-provider-session the logout form leads here only: " + home.headers().map());
 
         JsonObject identity = whoami(browser);
         assertEquals(KeycloakUsers.id(keycloak, RealmUser.ALICE), identity.getString("sub"), identity.toString());

@@ -61,7 +61,9 @@ class HostileProviderIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Attack.class, mode = EnumSource.Mode.EXCLUDE, names = {"HONEST", "SLOW_TOKEN_ANSWER"})
+    // ALG_WITH_LINE_BREAK is LoggedTextIT's: Open Liberty's own client quotes such a header in its log as it is.
+    @EnumSource(value = Attack.class, mode = EnumSource.Mode.EXCLUDE,
+            names = {"HONEST", "SLOW_TOKEN_ANSWER", "ALG_WITH_LINE_BREAK"})
     void forgedIdTokenIsRefusedWithoutSession(Attack attack) throws Exception {
         provider.attackWith(attack);
         BrowserlessLogin browser = new BrowserlessLogin();

@@ -110,6 +110,19 @@ class IdTokenVerifierTest {
         assertRefused(jws.getCompactSerialization(), "accepted algorithm");
     }
 
+    /** The header is the sender's: its alg is named in the refusal (page and log) only defused. */
+    @Test
+    void anAlgorithmOfTheSendersChoosingIsNamedDefused() throws Exception {
+        String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"alg\":\"none\\r\\nSEVERE: forged\\u001b[31m" + "x".repeat(4000) + "\"}").getBytes());
+        String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(claims().toJson().getBytes());
+        String message = assertThrows(LoginRefusedException.class, () -> verifier()
+                .verify(header + "." + payload + ".", ISSUER, keys, NONCE)).refusal().logLine();
+        assertTrue(message.contains("not signed with an accepted algorithm (\"none??SEVERE: forged?[31m"), message);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.length() < 600, "the whole header value: " + message.length());
+    }
+
     @Test
     void refusesABadSignature() throws Exception {
         assertRefused(signed(claims(), otherKey), "signature is invalid");

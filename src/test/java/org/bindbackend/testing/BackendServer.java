@@ -82,6 +82,9 @@ public interface BackendServer extends AutoCloseable {
 
     int port();
 
+    /** The process id of the server's JVM, for tools that look into it ({@link LiveHeap}). */
+    long pid();
+
     /** Everything the server logged so far. */
     String log() throws IOException;
 

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -91,6 +92,11 @@ public final class HostileProvider implements AutoCloseable {
         WRONG_NONCE(IdTokenForge::withAnotherNonce),
         /** A user name with a line break, to forge a line in the backend's log. */
         USERNAME_WITH_LINE_BREAK(IdTokenForge::withLineBreakInUsername),
+        /**
+         * An {@code alg} header with a line break, an escape sequence and kilobytes of padding, signed RS256 all the
+         * same: what names the algorithm in a log must defuse it.
+         */
+        ALG_WITH_LINE_BREAK(IdTokenForge::withLineBreakInAlg),
         /** A user who set their (unverified) email to an allowed user's address. */
         EMAIL_OF_AN_ALLOWED_USER(IdTokenForge::withAnAllowedUsersEmail),
         /** An honest token, but the token endpoint answers after {@link #SLOW_ANSWER_SECONDS}. */
@@ -119,6 +125,8 @@ public final class HostileProvider implements AutoCloseable {
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     private volatile Attack attack = Attack.HONEST;
     private volatile String announcedIssuer;
+    /** Endpoints the discovery document names in place of this provider's own, by member name. */
+    private final Map<String, String> announcedEndpoints = new ConcurrentHashMap<>();
 
     private HostileProvider(HttpServer server, String clientId, String clientSecret) throws JoseException {
         this.server = server;
@@ -222,6 +230,18 @@ public final class HostileProvider implements AutoCloseable {
         this.announcedIssuer = issuer;
     }
 
+    /**
+     * Makes the discovery document name {@code url} as its {@code member} (e.g. {@code token_endpoint}; an
+     * {@code end_session_endpoint} is named only so); null names this provider's own endpoint again.
+     */
+    public void announceEndpoint(String member, String url) {
+        if (url == null) {
+            announcedEndpoints.remove(member);
+        } else {
+            announcedEndpoints.put(member, url);
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -229,12 +249,15 @@ public final class HostileProvider implements AutoCloseable {
 
     private void discovery(HttpExchange exchange) throws IOException {
         String base = issuer().toString();
-        respondJson(exchange, 200, Json.createObjectBuilder()
+        JsonObjectBuilder document = Json.createObjectBuilder();
+        Optional.ofNullable(announcedEndpoints.get("end_session_endpoint")).ifPresent(url -> document.add(
+                "end_session_endpoint", url));
+        respondJson(exchange, 200, document
                 .add("issuer", announcedIssuer)
-                .add("authorization_endpoint", base + "/authorize")
-                .add("token_endpoint", base + "/token")
-                .add("userinfo_endpoint", base + "/userinfo")
-                .add("jwks_uri", base + "/jwks")
+                .add("authorization_endpoint", announcedEndpoints.getOrDefault("authorization_endpoint", base + "/authorize"))
+                .add("token_endpoint", announcedEndpoints.getOrDefault("token_endpoint", base + "/token"))
+                .add("userinfo_endpoint", announcedEndpoints.getOrDefault("userinfo_endpoint", base + "/userinfo"))
+                .add("jwks_uri", announcedEndpoints.getOrDefault("jwks_uri", base + "/jwks"))
                 .add("response_types_supported", array("code"))
                 .add("subject_types_supported", array("public"))
                 .add("id_token_signing_alg_values_supported", array("RS256"))
@@ -515,6 +538,25 @@ public final class HostileProvider implements AutoCloseable {
             JwtClaims claims = claims(grant);
             claims.setClaim("preferred_username", USERNAME + "\nSEVERE: forged log line");
             return signed(claims);
+        }
+
+        String withLineBreakInAlg(Grant grant) throws JoseException {
+            String header = Json.createObjectBuilder()
+                    .add("alg", "RS256\r\nSEVERE: forged log line \u001b[2J" + "Z".repeat(3000))
+                    .add("kid", signingKey.getKeyId()).add("typ", "JWT").build().toString();
+            String signingInput = base64Url(header) + "." + base64Url(claims(grant).toJson());
+            try {
+                java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+                rsa.initSign(signingKey.getRsaPrivateKey());
+                rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+                return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+            } catch (java.security.GeneralSecurityException e) {
+                throw new JoseException("Cannot sign", e);
+            }
+        }
+
+        private static String base64Url(String json) {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
         }
 
         String withAnAllowedUsersEmail(Grant grant) throws JoseException {

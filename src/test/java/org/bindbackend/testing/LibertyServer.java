@@ -171,6 +171,15 @@ public final class LibertyServer implements BackendServer {
         return port;
     }
 
+    /** The JVM's: the {@code server run} script starts it as its child, or becomes it. */
+    @Override
+    public long pid() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
+                .filter(handle -> handle.info().command().filter(command -> command.endsWith("/java")).isPresent())
+                .findFirst().orElseThrow(() -> new IllegalStateException("No JVM under " + process.pid()))
+                .pid();
+    }
+
     /** The console output (start, stop, stdout and stderr), messages.log (INFO and above) and trace.log (FINE, with v=2). */
     @Override
     public String log() throws IOException {

@@ -87,6 +87,11 @@ public final class PayaraMicroServer implements BackendServer {
     }
 
     @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
     public String log() throws IOException {
         return Files.readString(log);
     }

@@ -95,15 +95,19 @@ public final class PayaraServerDomain implements BackendServer {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
+    /** The domain's JVM, as its pid file names it. */
     @Override
-    public void kill() {
+    public long pid() {
         try {
-            Path pidFile = domains.resolve(DOMAIN).resolve("config").resolve("pid");
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            return Long.parseLong(Files.readString(domains.resolve(DOMAIN).resolve("config").resolve("pid")).trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void kill() {
+        ProcessHandle.of(pid()).ifPresent(ProcessHandle::destroyForcibly);
     }
 
     /** Stops the domain and deletes it. */

@@ -52,10 +52,15 @@ public final class RawHttp {
      * added) and {@code body} exactly as given, and reads the response until the server closes the connection.
      */
     public static Response send(int port, String head, String body) throws IOException {
+        return sendWithHost(port, head, "127.0.0.1:" + port, body);
+    }
+
+    /** As {@link #send}, with {@code host} as the Host header, byte for byte (UTF-8). */
+    public static Response sendWithHost(int port, String head, String host, String body) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
-            out.write((head + "Host: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n" + body)
+            out.write((head + "Host: " + host + "\r\nConnection: close\r\n\r\n" + body)
                     .getBytes(StandardCharsets.UTF_8));
             out.flush();
             return parse(socket.getInputStream().readAllBytes());

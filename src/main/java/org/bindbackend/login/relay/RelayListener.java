@@ -15,8 +15,8 @@ import java.net.URI;
 import java.util.ServiceConfigurationError;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.bindbackend.logs.Logs;
 import org.bindbackend.config.BackendSettings;
+import org.bindbackend.logs.Logs;
 import org.bindbackend.provider.ProviderException;
 import org.bindbackend.shared.Causes;
 
