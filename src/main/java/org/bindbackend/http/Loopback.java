@@ -20,13 +20,4 @@ public final class Loopback {
         return name.equals("localhost") || name.endsWith(".localhost") || name.equals("[::1]")
                 || IPV4_LOOPBACK.matcher(name).matches();
     }
-
-    /**
-     * Whether an IP address, as the servlet container gives a peer's ({@code getRemoteAddr()}), is this machine's
-     * loopback: 127.0.0.0/8 or ::1, in any spelling the servers use.
-     */
-    public static boolean isLoopbackAddress(String address) {
-        return IPV4_LOOPBACK.matcher(address).matches() || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1")
-                || address.equals("[::1]");
-    }
 }

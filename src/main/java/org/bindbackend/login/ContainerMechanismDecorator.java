@@ -21,6 +21,7 @@ import org.bindbackend.answer.Failure;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.http.Route;
 import org.bindbackend.login.relay.ProviderRelay;
+import org.bindbackend.login.relay.RelayListener;
 import org.bindbackend.logs.Logs;
 import org.bindbackend.provider.ProviderClient;
 import org.bindbackend.provider.ProviderException;
@@ -78,6 +79,9 @@ public abstract class ContainerMechanismDecorator implements HttpAuthenticationM
     @Inject
     LoginRefusals refusals;
 
+    @Inject
+    RelayListener relayListener;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
@@ -109,6 +113,11 @@ public abstract class ContainerMechanismDecorator implements HttpAuthenticationM
         if (request.getUserPrincipal() == null) {
             try {
                 provider.ensureReachable();
+                if (!backendSettings.get().embedded()) {
+                    // Without the relay the server's client cannot exchange the code: say so now, as Payara does,
+                    // rather than send the browser to the provider for a login that must fail at the callback.
+                    relayListener.base();
+                }
             } catch (ProviderException e) {
                 return refuse(request, response, providerFailure(request, e, e.kind()));
             }

@@ -33,12 +33,17 @@ class LauncherIT {
     static final String SECRET = "Zq3vW8nL0pR5tY7uI2oP9aS4dF6gH1jK3lZ5xC7vB9nM0qW2eR4tY6uI8oP0aS2d";
 
     static Process launch(Path output, String... flags) throws IOException {
+        return launchWithJavaOptions(output, "", flags);
+    }
+
+    /** Launches with these JVM options added to the tests' own in {@code JAVA_OPTS}. */
+    static Process launchWithJavaOptions(Path output, String javaOptions, String... flags) throws IOException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toAbsolutePath().toString()));
         command.addAll(List.of(flags));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("BIND_WAR", System.getProperty("bind.war"));
         builder.environment().put("PAYARA_MICRO_JAR", System.getProperty("payara.microJar"));
-        builder.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+        builder.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC " + javaOptions);
         return builder.start();
     }
 
@@ -106,9 +111,9 @@ class LauncherIT {
     }
 
     /**
-     * A secret is never a flag: the launcher refuses each secret's flag, with or without a value, in one line that
-     * names the file setting and the environment variable to use, and never repeats the value. (tini, the image's
-     * PID 1, would keep it in its command line for the container's life.)
+     * A secret is never a flag: the launcher refuses each secret's flag, with or without a value, and its system
+     * property in JAVA_OPTS, in one line that names the file setting and the environment variable to use, and never
+     * repeats the value. (tini, the image's PID 1, would keep a flag in its command line for the container's life.)
      */
     @Test
     void secretFlagsAreRefusedNamingTheFileOrTheVariableToUse() throws Exception {
@@ -120,13 +125,20 @@ class LauncherIT {
         List<List<String>> commandLines = List.of(List.of("--oidc-issuer-client-secret=" + value),
                 List.of("--oidc-type=external", "--oidc-issuer-client-secret", value),
                 List.of("--session-signing-key=" + value), List.of("--session-signing-key"),
-                List.of("--session-accepted-keys=" + value + "," + value), List.of("--v=2", "--session-accepted-keys"));
+                List.of("--session-accepted-keys=" + value + "," + value), List.of("--v=2", "--session-accepted-keys"),
+                // JAVA_OPTS are on java's command line too
+                List.of("-Dsession-signing-key=" + value), List.of("-DOIDC_CLIENT_SECRET=" + value),
+                List.of("-Dsession-accepted-keys=" + value));
         for (List<String> flags : commandLines) {
-            String refused = flags.stream().map(flag -> flag.split("=")[0]).filter(alternativesOf::containsKey)
-                    .findFirst().orElseThrow();
-            List<String> alternatives = alternativesOf.get(refused);
+            boolean javaOption = flags.get(0).startsWith("-D");
+            String flag = javaOption ? flags.get(0).split("=")[0] : flags.stream().map(given -> given.split("=")[0])
+                    .filter(alternativesOf::containsKey).findFirst().orElseThrow();
+            String refused = javaOption ? flag + " in JAVA_OPTS" : flag;
+            List<String> alternatives = alternativesOf.get(javaOption ? (flag.contains("SECRET")
+                    ? "--oidc-issuer-client-secret" : "--" + flag.substring(2)) : flag);
             Path output = Files.createTempFile("launcher-", ".log");
-            Process launcher = launch(output, flags.toArray(String[]::new));
+            Process launcher = javaOption ? launchWithJavaOptions(output, flags.get(0), "--oidc-type=embedded")
+                    : launch(output, flags.toArray(String[]::new));
             assertTrue(launcher.waitFor(20, TimeUnit.SECONDS), flags.toString());
             assertEquals(2, launcher.exitValue(), flags.toString());
             List<String> printed = Files.readAllLines(output, StandardCharsets.UTF_8);
