@@ -67,6 +67,8 @@ final class EndSessionEndpoint {
             Optional<URI> redirect = request.optional("post_logout_redirect_uri").map(this::registeredRedirect);
             String state = request.optional("state").orElse(null);
             hint.ifPresent(this::logOut);
+            LOG.fine(redirect.isEmpty() ? "Logged out; showing the logged-out page"
+                    : "Logged out; redirecting to the post-logout redirect URI");
             HttpReply reply = redirect.isEmpty() ? HttpReply.html(200, HtmlPages.loggedOut())
                     : HttpReply.redirect(RedirectUris.withParameters(redirect.get(),
                             state == null ? Map.of() : Map.of("state", state)));

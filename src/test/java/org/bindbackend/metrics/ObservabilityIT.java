@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -53,6 +52,14 @@ class ObservabilityIT {
     static String cliToken(String user) throws Exception {
         return CliLogin.login(new BrowserlessLogin(), backend.uri("/api/authorize"), "s-" + user, "c-1",
                 Map.of("username", user, "password", "any")).get("access_token");
+    }
+
+    /** A browser's login at the embedded provider's page as {@code user}: the page it ends on. */
+    static HttpResponse<String> browserLogin(String user) throws Exception {
+        BrowserlessLogin browser = new BrowserlessLogin();
+        HttpResponse<String> signedIn = browser.submit(browser.follow(backend.uri("/login")),
+                Map.of("username", user, "password", "any"));
+        return browser.follow(BrowserlessLogin.location(signedIn));
     }
 
     static int call(String path, String method, String header, String value) throws Exception {
@@ -173,10 +180,7 @@ class ObservabilityIT {
     void loginsAreCountedTimedAndAudited() throws Exception {
         Scrape before = Scrape.of(backend.uri("/"));
         cliToken("victor");
-        BrowserlessLogin browser = new BrowserlessLogin();
-        HttpResponse<String> home = browser.follow(browser.submit(browser.follow(backend.uri("/login")),
-                Map.of("username", "wendy", "password", "any")).headers().firstValue("Location").map(URI::create)
-                .orElseThrow());
+        HttpResponse<String> home = browserLogin("wendy");
         assertEquals(200, home.statusCode(), home.body());
         Scrape after = Scrape.of(backend.uri("/"));
         for (String client : List.of("cli", "browser")) {
@@ -186,6 +190,8 @@ class ObservabilityIT {
         }
         assertEquals(2, delta(before, after, "bind_login_duration_seconds_count", "mode", "embedded"));
         assertTrue(after.value("bind_login_duration_seconds_sum", "mode", "embedded") > 0);
+        assertEquals(2, delta(before, after, "bind_login_duration_seconds_bucket", "mode", "embedded", "le", "+Inf"),
+                "a histogram, whose buckets add up across replicas: " + after);
 
         JsonObject cli = awaitAudit("login_completed", "user", "victor");
         assertEquals("cli", cli.getString("client_type"));
@@ -210,10 +216,7 @@ class ObservabilityIT {
         assertEquals(400, HTTP.send(HttpRequest.newBuilder(backend.uri("/api/callback?code=c0de&state=5tate"))
                 .header("X-Request-Id", "forged-callback-01").build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode());
-        BrowserlessLogin browser = new BrowserlessLogin();
-        HttpResponse<String> refused = browser.follow(browser.submit(browser.follow(backend.uri("/login")),
-                Map.of("username", "mallory", "password", "any")).headers().firstValue("Location").map(URI::create)
-                .orElseThrow());
+        HttpResponse<String> refused = browserLogin("mallory");
         assertEquals(403, refused.statusCode(), refused.body());
         Scrape after = Scrape.of(backend.uri("/"));
         assertEquals(1, delta(before, after, "bind_logins_refused_total", "mode", "embedded", "client", "unknown",

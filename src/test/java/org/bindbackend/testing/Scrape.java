@@ -41,8 +41,17 @@ public final class Scrape {
                     labels.put(label.group(1), label.group(2));
                 }
             }
-            samples.add(new Sample(sample.group(1), labels, Double.parseDouble(sample.group(3))));
+            samples.add(new Sample(sample.group(1), labels, number(sample.group(3))));
         }
+    }
+
+    /** A sample's value as the text format writes it: a float, NaN, +Inf or -Inf. */
+    private static double number(String text) {
+        return switch (text) {
+            case "+Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(text);
+        };
     }
 
     /** Scrapes the application's metrics of the server at {@code base}. */
