@@ -53,18 +53,19 @@ public class BackChannelLogouts {
 
     /**
      * What became of a logout token: what it ended (the provider's subject, and whether one provider session or the
-     * user's every session), or why it ended nothing, in words safe to tell the caller; and the reason's code for
-     * the metrics and the audit trail.
+     * user's every session), or why it ended nothing, in words safe to tell the caller; the reason's code for
+     * the metrics and the audit trail; and whether the log told of it (a refusal of a kind already told this minute
+     * is only counted, in the log and in the audit trail, so that a flood of forged tokens fills neither).
      */
-    public record Outcome(Optional<String> refusal, String code, String subject, String ended) {
+    public record Outcome(Optional<String> refusal, String code, String subject, String ended, boolean logged) {
 
         static Outcome ended(LogoutToken token) {
             return new Outcome(Optional.empty(), "ended", token.subject(),
-                    token.session().isEmpty() ? "user" : "provider_session");
+                    token.session().isEmpty() ? "user" : "provider_session", true);
         }
 
-        static Outcome refused(String code, String reason) {
-            return new Outcome(Optional.of(reason), code, "", "");
+        static Outcome refused(String code, String reason, boolean logged) {
+            return new Outcome(Optional.of(reason), code, "", "", logged);
         }
     }
 
@@ -98,9 +99,10 @@ public class BackChannelLogouts {
     }
 
     private Outcome refused(String code, String reason) {
-        warnings().warn(code, () -> "Back-channel logout refused (" + code + "), nothing ended: " + reason);
+        boolean logged = warnings().warn(code, () -> "Back-channel logout refused (" + code + "), nothing ended: "
+                + reason);
         counted(code);
-        return Outcome.refused(code, reason);
+        return Outcome.refused(code, reason, logged);
     }
 
     /** {@code bind.backchannel.logouts}: the logout tokens received, by what became of them. */

@@ -32,15 +32,19 @@ public final class RepeatedWarnings {
         this.clock = clock;
     }
 
-    /** Logs {@code line} unless a line of {@code kind} was logged in the last interval; then counts it. */
-    public void warn(String kind, Supplier<String> line) {
+    /**
+     * Logs {@code line} unless a line of {@code kind} was logged in the last interval; then counts it.
+     *
+     * @return whether the line was logged: what else follows the log (the audit trail) may follow it too
+     */
+    public boolean warn(String kind, Supplier<String> line) {
         Window window = windows.computeIfAbsent(kind, any -> new Window());
         long leftOut;
         synchronized (window) {
             Instant now = clock.instant();
             if (now.isBefore(window.logged.plus(INTERVAL))) {
                 window.leftOut++;
-                return;
+                return false;
             }
             leftOut = window.leftOut;
             window.logged = now;
@@ -48,5 +52,6 @@ public final class RepeatedWarnings {
         }
         log.log(Level.WARNING, leftOut == 0 ? line.get()
                 : line.get() + " (and " + leftOut + " more like it since the last such line)");
+        return true;
     }
 }

@@ -62,10 +62,12 @@ public class BackChannelLogoutServlet extends HttpServlet {
             return;
         }
         BackChannelLogouts.Outcome outcome = logouts.receive(tokens.get().get(0));
-        audit.record(AuditEvent.of("backchannel_logout", request).with("subject", outcome.subject().isEmpty() ? null
-                : outcome.subject()).with("ended", outcome.ended().isEmpty() ? null : outcome.ended())
-                .result(outcome.refusal().isEmpty() ? "success" : "refused")
-                .with("reason", outcome.refusal().isEmpty() ? null : outcome.code()));
+        if (outcome.logged()) {
+            audit.record(AuditEvent.of("backchannel_logout", request).with("subject", outcome.subject().isEmpty()
+                    ? null : outcome.subject()).with("ended", outcome.ended().isEmpty() ? null : outcome.ended())
+                    .result(outcome.refusal().isEmpty() ? "success" : "refused")
+                    .with("reason", outcome.refusal().isEmpty() ? null : outcome.code()));
+        }
         if (outcome.refusal().isPresent()) {
             refuse(response, outcome.refusal().get());
             return;

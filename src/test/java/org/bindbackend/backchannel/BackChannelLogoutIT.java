@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.bindbackend.testing.AuditEvents;
 import org.bindbackend.testing.BackendServer;
 import org.bindbackend.testing.BrowserlessLogin;
 import org.bindbackend.testing.HostileProvider;
@@ -108,6 +109,13 @@ class BackChannelLogoutIT {
 
         assertRefused(logOut(token), "the same token again");
         assertTrue(Json.object(logOut(token).body()).getString("error_description").contains("received before"));
+
+        JsonObject ended = AuditEvents.await(backend, "backchannel_logout", "result", "success");
+        assertEquals("provider_session", ended.getString("ended"), ended.toString());
+        assertEquals(HostileProvider.SUBJECT, ended.getString("subject"), ended.toString());
+        JsonObject replayed = AuditEvents.await(backend, "backchannel_logout", "reason", "replayed");
+        assertEquals("refused", replayed.getString("result"));
+        assertFalse(replayed.toString().contains(token.substring(0, 20)), "the token in the audit trail");
     }
 
     static Stream<Arguments> forgeries() throws Exception {

@@ -9,16 +9,13 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.bindbackend.testing.AuditEvents;
 import org.bindbackend.testing.BackendServer;
 import org.bindbackend.testing.BrowserlessLogin;
 import org.bindbackend.testing.CliLogin;
-import org.bindbackend.testing.Json;
 import org.bindbackend.testing.Scrape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +29,6 @@ import org.junit.jupiter.api.Test;
 class ObservabilityIT {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final Pattern AUDIT_LINE = Pattern.compile("\\{\"time\":\"[^\\n]*?\"event\":\"[^\\n]*?}(?=\\s*$|\\s*\\n|\")",
-            Pattern.MULTILINE);
     static BackendServer backend;
 
     @BeforeAll
@@ -71,30 +66,12 @@ class ObservabilityIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** The audit events of type {@code event} in the server's log, parsed. */
     static List<JsonObject> audit(String event) throws IOException {
-        Matcher line = AUDIT_LINE.matcher(backend.log());
-        List<JsonObject> events = new java.util.ArrayList<>();
-        while (line.find()) {
-            JsonObject parsed = Json.object(line.group());
-            if (parsed.getString("event").equals(event)) {
-                events.add(parsed);
-            }
-        }
-        return events;
+        return AuditEvents.in(backend.log(), event);
     }
 
     static JsonObject awaitAudit(String event, String field, String value) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            for (JsonObject parsed : audit(event)) {
-                if (value.equals(parsed.getString(field, null))) {
-                    return parsed;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no audit event " + event + " with " + field + "=" + value + " in:\n" + backend.log());
+        return AuditEvents.await(backend, event, field, value);
     }
 
     @Test
