@@ -36,6 +36,8 @@ public enum Route {
     public static final String BACK_CHANNEL_LOGOUT_PATH = "/api/backchannel-logout";
     /** The one path the container protects: requesting it unauthenticated starts the container's login. */
     public static final String LOGIN_START_PATH = "/login/start";
+    /** The query parameter of a login's second arrival at its start ({@code web.LoginStartServlet}). */
+    public static final String LOGIN_START_AGAIN = "again";
     /** The home page, where a login returns by default. */
     public static final String HOME_PATH = "/";
 

@@ -19,8 +19,7 @@ import org.bindbackend.shared.Base64Url;
 import org.bindbackend.shared.RandomTokens;
 
 /**
- * The backend's keys, one per purpose (signing sessions, sealing login cookies, signing what replicas share, the
- * relay's client secret), all
+ * The backend's keys, one per purpose (signing sessions, sealing login cookies, signing what replicas share), all
  * derived from {@code session-signing-key}, so that every replica with that key derives the same ones, and a value
  * signed for one purpose never passes for another. What the backend signs names the key ({@code kid}): it signs
  * with the current key and also accepts the keys of {@code session-accepted-keys}, so that an operator rotates the
@@ -62,13 +61,23 @@ public class SigningKeys {
     }
 
     /**
-     * A shared secret for {@code purpose} (the one the server's OpenID Connect client presents to the backend's
-     * relay), base64url, from the current key: the same on every replica with the same {@code session-signing-key},
-     * so that whatever a server derives from its client's secret (Open Liberty signs its login cookies with it)
-     * agrees between replicas.
+     * A shared secret for {@code purpose}, base64url, from the current key: the same on every replica whose current
+     * {@code session-signing-key} is the same.
      */
     public String secret(String purpose) {
         return Base64Url.encode(derive(purpose).current().bytes());
+    }
+
+    /**
+     * A secret for {@code purpose}, base64url, derived from {@code material}, a secret every replica is configured
+     * with (the client secret): HKDF (RFC 5869 §2.2 and §2.3) with a salt of its own, since such a secret need not be
+     * random. It changes only when {@code material} does, so it stays the same through a rotation of
+     * {@code session-signing-key}, and it reveals nothing of {@code material}.
+     */
+    public static String secret(String material, String purpose) {
+        byte[] pseudorandom = hmac("bind-backend derived secret".getBytes(StandardCharsets.UTF_8),
+                material.getBytes(StandardCharsets.UTF_8));
+        return Base64Url.encode(expand(pseudorandom, purpose));
     }
 
     private synchronized void masters() {
@@ -101,12 +110,15 @@ public class SigningKeys {
     }
 
     private static byte[] expand(byte[] master, String info) {
+        byte[] block = ("bind-backend " + info + "\u0001").getBytes(StandardCharsets.UTF_8);
+        return hmac(master, block);
+    }
+
+    private static byte[] hmac(byte[] key, byte[] message) {
         try {
             Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(master, HMAC));
-            mac.update(("bind-backend " + info).getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 1);
-            return mac.doFinal();
+            mac.init(new SecretKeySpec(key, HMAC));
+            return mac.doFinal(message);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
         }

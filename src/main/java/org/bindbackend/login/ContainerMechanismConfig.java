@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.bindbackend.config.BackendSettings;
 import org.bindbackend.config.Settings;
 import org.bindbackend.http.Loopback;
+import org.bindbackend.http.Route;
 import org.bindbackend.login.relay.ProviderRelay;
 import org.bindbackend.login.relay.RelayListener;
 import org.bindbackend.provider.ProviderClient;
@@ -54,6 +55,15 @@ public class ContainerMechanismConfig {
 
     public String getRedirectUri() {
         return settings().callbackUrl().toString();
+    }
+
+    /**
+     * Where the container sends the browser when the backend ends the container's own authentication: the login's
+     * start, once more ({@code web.LoginStartServlet}). Without it the container would send the browser to the
+     * provider itself, with a state the backend never saw.
+     */
+    public String getLogoutRedirectUri() {
+        return settings().externalUrl() + Route.LOGIN_START_PATH + "?" + Route.LOGIN_START_AGAIN;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.bindbackend.login;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdProviderMetadata;
 
 /**
@@ -18,6 +19,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdPr
         redirectURI = "${oidcConfig.redirectUri}",
         scopeExpression = "${oidcConfig.scopes}",
         useSessionExpression = "${oidcConfig.useSession}",
+        logout = @LogoutDefinition(redirectURI = "${oidcConfig.logoutRedirectUri}"),
         providerMetadata = @OpenIdProviderMetadata(
                 authorizationEndpoint = "${oidcConfig.authorizationEndpoint}",
                 tokenEndpoint = "${oidcConfig.tokenEndpoint}",

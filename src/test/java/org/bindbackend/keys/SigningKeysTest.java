@@ -1,6 +1,8 @@
 package org.bindbackend.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,5 +101,21 @@ class SigningKeysTest {
                 "a text signed for one purpose never passes for another");
         assertEquals(Optional.of("{\"k\":\"s\"}"),
                 replica("session-signing-key", NEW, "session-accepted-keys", OLD).texts("revocations").open(signed));
+    }
+
+    /**
+     * The relay's key on every replica of a rolling update: derived from the client secret they share, so the same
+     * whichever session key a replica signs with; one-way, and another for another purpose or another secret.
+     */
+    @Test
+    void aSecretDerivedFromTheClientSecretIgnoresTheSessionKeysAndRevealsNothing() {
+        String derived = SigningKeys.secret("client-secret", "relay");
+        assertEquals(derived, SigningKeys.secret("client-secret", "relay"));
+        assertNotEquals(derived, SigningKeys.secret("client-secret", "other purpose"));
+        assertNotEquals(derived, SigningKeys.secret("another-client-secret", "relay"));
+        assertFalse(derived.contains("client-secret"));
+        assertEquals(43, derived.length(), "256 bits, base64url without padding");
+        assertNotEquals(replica("session-signing-key", OLD).secret("relay"),
+                replica("session-signing-key", NEW).secret("relay"), "unlike what the session key gives");
     }
 }

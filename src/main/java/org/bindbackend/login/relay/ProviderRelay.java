@@ -103,14 +103,19 @@ public class ProviderRelay {
     }
 
     /**
-     * The client secret the container is given in external mode, which is the relay's key: derived from
-     * {@code session-signing-key}, so that every replica gives its container the same one (Open Liberty's client
-     * signs its state and nonce cookies with its client secret, and any replica may finish a login).
+     * The client secret the container is given in external mode, which is the relay's key. Every replica must give
+     * its container the same one, at every moment of a rolling update (Open Liberty's client signs its state and
+     * nonce cookies with its client secret, and any replica may finish a login): so it is derived from the client
+     * secret, which a rotation of {@code session-signing-key} leaves alone. A public client has none, and its relay
+     * key comes from the current {@code session-signing-key} (docs/operations.md says what that means for a
+     * rotation on Open Liberty).
      */
     public String containerClientSecret() {
         String known = key;
         if (known == null) {
-            known = signingKeys.secret(KEY_PURPOSE);
+            Settings settings = backendSettings.get();
+            known = settings.publicClient() ? signingKeys.secret(KEY_PURPOSE)
+                    : SigningKeys.secret(settings.clientSecret().reveal(), KEY_PURPOSE);
             key = known;
         }
         return known;

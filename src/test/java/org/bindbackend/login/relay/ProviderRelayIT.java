@@ -28,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bindbackend.config.TestSettings;
+import org.bindbackend.keys.SigningKeys;
 import org.bindbackend.keys.TestKeys;
 import org.bindbackend.testing.BackendServer;
 import org.bindbackend.testing.BrowserlessLogin;
@@ -84,10 +84,9 @@ class ProviderRelayIT {
         return settings;
     }
 
-    /** The relay's key, as a server with {@link TestKeys#SHARED_KEY} derives it. */
+    /** The relay's key, as a server with the provider's client secret derives it. */
     static String relayKey() {
-        return TestKeys.keys(TestSettings.external("session-signing-key", TestKeys.SHARED_KEY))
-                .secret(ProviderRelay.KEY_PURPOSE);
+        return SigningKeys.secret(provider.backendSettings().get("oidc.issuer-client-secret"), ProviderRelay.KEY_PURPOSE);
     }
 
     /**
