@@ -1,5 +1,6 @@
 package org.bindbackend.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
@@ -8,9 +9,11 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.logging.Logger;
 import org.bindbackend.http.Route;
 import org.bindbackend.logs.Logs;
+import org.bindbackend.logs.RepeatedWarnings;
 
 /**
  * The one URL the container protects ({@code **}: any authenticated caller, Servlet 6.0 §13.8.1): requesting it
@@ -32,12 +35,24 @@ public class LoginStartServlet extends HttpServlet {
 
     private static final Logger LOG = Logs.of(LoginStartServlet.class);
 
+    @Inject
+    transient Clock clock;
+
+    /** A browser that keeps the container's cookie after it was ended can come back as often as it likes. */
+    private transient RepeatedWarnings warnings;
+
+    @Override
+    public void init() {
+        warnings = new RepeatedWarnings(LOG, clock);
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         if (request.getParameter(Route.LOGIN_START_AGAIN) != null) {
-            LOG.warning("The server's OpenID Connect mechanism kept an earlier authentication after it was ended, so "
-                    + "the login did not go to the provider; the browser is sent home");
+            warnings.warn("container_kept_authentication", () -> "The server's OpenID Connect mechanism kept an "
+                    + "earlier authentication after it was ended, so the login did not go to the provider; the "
+                    + "browser is sent home");
             response.sendRedirect(request.getContextPath() + Route.HOME_PATH);
             return;
         }
